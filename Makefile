@@ -1,0 +1,35 @@
+# newscrawl: the two set-up commands are `make crawl SITE=ttv` and `make test`.
+# Both create .venv with the Python 3.11 found on the machine and install the project into it.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SITE ?= ttv
+ARGS ?=
+PYTEST_ARGS ?=
+
+.PHONY: venv crawl test test-fast replay lint clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (set PYTHON=/path/to/python3.11)" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## crawl: run one site's spider (live network), e.g. make crawl SITE=ttv ARGS="-a max_pages=5"
+crawl: $(STAMP)
+	$(BIN)/newscrawl crawl $(SITE) $(ARGS)
+
+## replay: the offline TTV crawl over the fixture site
+replay: $(STAMP)
+	$(BIN)/newscrawl crawl ttv -a replay=tests/fixtures/ttv/site $(ARGS)
+
+## test: the full test suite (what CI runs)
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

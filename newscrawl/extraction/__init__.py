@@ -1,0 +1,1 @@
+"""Site-agnostic extraction helpers that the site modules delegate to."""

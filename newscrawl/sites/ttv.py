@@ -1,0 +1,32 @@
+"""truyenhinhthanhhoa.vn (Đài PT-TH Thanh Hóa, "TTV") on the VCCorp platform.
+
+Markup is [same platform] until a live TTV page is saved (shared/sites/truyenhinhthanhhoa.md §12):
+the platform cascades cover the variants the hand-built fixtures exercise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newscrawl.sites.base import Site
+from newscrawl.sites.vccorp import VCCorpArticle, VCCorpListing
+
+# 18-digit ids (prefix 180 or any other 3-digit prefix) and migrated 10-digit ids (180 + old id).
+ARTICLE_PATH = re.compile(r"^/(?:print/)?[a-z0-9-]+-(?P<id>\d{10}|\d{18})\.htm$")
+
+
+class TTVArticle(VCCorpArticle):
+    extraction = "site"
+
+
+SITE = Site(
+    key="ttv",
+    name="Đài Phát thanh và Truyền hình Thanh Hóa",
+    domains=("truyenhinhthanhhoa.vn",),
+    article_parser=TTVArticle,
+    listing_parser=VCCorpListing,
+    article_path_re=ARTICLE_PATH,
+    start_paths=("/",),
+    feed_paths=("/rss/tin-tuc.rss",),
+    names=("TTV", "truyenhinhthanhhoa.vn", "Truyền hình Thanh Hóa", "Đài PT-TH Thanh Hóa"),
+)

@@ -1,0 +1,260 @@
+"""The VCCorp-built newsroom CMS (TTV, vtv.vn, cafef.vn, soha.vn …): article and listing parsers.
+
+Selector cascades follow shared/sites/truyenhinhthanhhoa.md §5–§10: ``data-role`` first, then the
+class names of the known skins, then hidden inputs, meta tags and JSON-LD.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from newscrawl.extraction.body import Body, BodyRules, extract_body
+from newscrawl.extraction.dates import vccorp_id_time
+from newscrawl.extraction.text import clean_text
+from newscrawl.items import ArticleItem
+from newscrawl.loaders import ArticleLoader
+from newscrawl.sites.base import ArticleParser, ListingEntry, ListingPage, ListingParser, dedup_entries
+
+TITLE = ("[data-role=title]", "h1[itemprop=headline]", "h1.detail-title", "h1.title-detail", "h1.news-title",
+         "h1.title", "h1.article-title")
+SAPO = ("[data-role=sapo]", "h2.detail-sapo", "h2.sapo", "p.news-sapo", "article p.sapo", "div.detail-sapo")
+AUTHOR = ("[data-role=author]", ".detail-author", ".author-info .name", "p.author", ".p-author .detail-author",
+          "p.p-author")
+TIME_TEXT = ("[data-role=publishdate]", "[itemprop=datePublished]", ".detail-time .date", ".detail-time",
+             ".timeandcatdetail .time", "span.pdate", "time.op-published")
+TIME_ATTR = (("[data-role=publishdate]", "datetime"), ("[itemprop=datePublished]", "datetime"),
+             ("[itemprop=datePublished]", "content"))
+CATEGORY = ("[data-role=cate-name]", ".detail-cate a", ".list-cate a.item-cate", "span.cat > a")
+TAGS = ".box-tag a.item, .detail-tab a.item, .detail-tags a, .tags-item a, div.tags a, div.tagdetail a"
+CONTENT = ("[data-role=content]", ".detail-content", "[itemprop=articleBody]", "#detail-content",
+           ".detail__content")
+SOURCE = (".link-source-text-name", "p.source[data-field=source]", "p.source", ".p-source")
+DROP = (
+    "[data-check-position]", "div[id^=admzone]", ".admzone", "zone", ".c-banner", ".adbro", ".InreadPc",
+    "[type=RelatedOneNews]", "[type=RelatedNewsBox]", "[type=link]", ".link-content-footer",
+    ".kbwscwl-relatedbox", ".OneNewsTitle", ".readmore-body-box", ".tindnd", "#listNewsInContent",
+    "#reactRelate", ".relationnews", ".box-new-lq", ".detail-relate", ".box-news-relate",
+    ".insert-detail-relate", ".insert-detail-bottom", ".box-news-category", ".detail-tab", ".box-tag",
+    ".tags", ".detail-like-fb", ".detail-comment", ".box-comment", ".comment", "#box-thread-detail",
+    ".af-tts", ".news-audio", "#hdExclusive", ".detail-author", ".p-author", ".p-source", "p.source",
+    "p.author", ".link-source-wrapper",
+)
+# The CMS embeds video only as VideoStream blocks or iframes; a bare <video> is not editorial content
+# (the saved cafebiz page carries an injected test player, shared/realpages/MANIFEST.tsv).
+BODY_RULES = BodyRules(drop=DROP, video_blocks=(".VCSortableInPreviewMode[type=VideoStream]",
+                                                "iframe[src*=youtube]", "iframe[src*=video]"))
+TYPE_CODES = {"13": "video", "16": "infographic", "20": "infographic", "27": "emagazine", "29": "photo"}
+TITLE_TYPES = (("[infographic]", "infographic"), ("[emagazine]", "emagazine"), ("[e-magazine]", "emagazine"),
+               ("[video]", "video"), ("[ảnh]", "photo"), ("[photo]", "photo"))
+VIDEO_TITLES = ("clip:", "clip -", "video:", "video -")
+PROGRAMME_RE = re.compile(r"^(?:Podcast:|Bản tin Thời sự|Thời sự (?:sáng|trưa|tối)|Bản tin)", re.I)
+THEO_RE = re.compile(r"^(?:Theo|Nguồn\s*:)\s*", re.I)
+DISAGREE = timedelta(minutes=1)
+
+
+class VCCorpArticle(ArticleParser):
+    """Article page of the platform. Tenants override constants, rarely methods."""
+
+    extraction = "platform"
+
+    def to_item(self) -> ArticleItem:
+        loader = self.new_loader()
+        loader.add_value("canonical_url", self.page.canonical_url)
+        loader.add_value("article_id", self.article_id())
+        loader.add_value("title", self.title())
+        loader.add_lede(self.lede_raw())
+        body = self.body(loader)
+        self.add_authors(loader, body)
+        self.add_published(loader)
+        loader.add_date("modified_at", self.modified_candidates())
+        loader.add_value("images", body.images)
+        loader.add_value("body", body.text)
+        loader.add_value("source", body.source)
+        loader.add_value("source", self.source())
+        loader.add_value("category", self.category())
+        loader.add_value("zone_id", self.page.hidden_inputs.get("hdZoneId"))
+        loader.add_value("tags", [t.strip(" ,;") for t in self.page.sel.css(TAGS).css("::text").getall()])
+        # replace, not add: the loader starts from the item's defaults (False, "article")
+        loader.replace_value("has_video", body.has_video)
+        loader.replace_value("content_type", self.content_type(loader.get_output_value("title"), body))
+        return loader.load_item()
+
+    def article_id(self) -> str | None:
+        return self.site.article_id(self.page.url) or self.page.hidden_inputs.get("hdNewsId") or None
+
+    def title(self) -> str | None:
+        page = self.page
+        return (page.first_text(*TITLE) or clean_text(page.hidden_inputs.get("hdNewsTitle"))
+                or page.meta.get("og:title") or page.first_text("title"))
+
+    def lede_raw(self) -> str | None:
+        page = self.page
+        return (page.first_text(*SAPO) or clean_text(page.hidden_inputs.get("hdSapo"))
+                or page.meta.get("og:description") or page.meta.get("description"))
+
+    def container(self):  # noqa: ANN201 - parsel Selector
+        for query in CONTENT:
+            found = self.page.sel.css(query)
+            if found:
+                return found[0]
+        return None
+
+    def body(self, loader: ArticleLoader) -> Body:
+        node = self.container()
+        if node is None:
+            self.page.problems.append("no_content_container")
+            return Body()
+        return extract_body(node, BODY_RULES, title=loader.get_output_value("title"),
+                            lede=loader.get_output_value("lede"), base_url=self.page.url,
+                            exclude_lines=[self.byline_raw() or ""])
+
+    def byline_raw(self) -> str | None:
+        return self.page.first_text(*AUTHOR)
+
+    def add_authors(self, loader: ArticleLoader, body: Body) -> None:
+        page = self.page
+        for raw in (self.byline_raw(), body.trailing_author, page.meta.get("article:author"),
+                    page.jsonld_str("author")):
+            if raw and loader.add_byline(raw):
+                return
+
+    def published_text(self) -> Iterator[str | None]:
+        yield self.page.first_text(*TIME_TEXT)
+
+    def published_machine(self) -> Iterator[str | None]:
+        page = self.page
+        yield page.first_attr(*TIME_ATTR)
+        yield page.hidden_inputs.get("distributionDate")
+        yield page.meta.get("article:published_time")
+        yield page.jsonld_str("datePublished")
+
+    def add_published(self, loader: ArticleLoader) -> None:
+        """Printed time first (kept raw); machine values as fallback and cross-check."""
+        shown = loader.add_date("published_at", self.published_text())
+        machine = next(filter(None, map(self._parse_full, self.published_machine())), None)
+        if shown is None and machine is not None:
+            loader.add_date("published_at", self.published_machine())
+        elif shown and machine and abs(shown.value - machine.value) > DISAGREE:
+            self.page.problems.append("published_disagree")
+        id_time = vccorp_id_time(loader.get_output_value("article_id") or "")
+        if id_time:
+            loader.add_value("id_time", id_time.isoformat())
+        if shown is None and machine is None and id_time:
+            self.page.problems.append("published_from_id_time")
+            loader.add_value("published_at", id_time.replace(microsecond=0).isoformat())
+            loader.add_value("published_at_precision", "id_time")
+
+    def _parse_full(self, raw: str | None):  # noqa: ANN202
+        return self.dates.parse(raw, require_date=True) if raw else None
+
+    def modified_candidates(self) -> Iterator[str | None]:
+        page = self.page
+        yield page.hidden_inputs.get("hidLastModifiedDate")
+        yield page.meta.get("article:modified_time")
+        yield page.jsonld_str("dateModified")
+
+    def category(self) -> str | None:
+        page = self.page
+        return (page.first_text(*CATEGORY) or page.first_attr(("[data-role=cate-name]", "title"),
+                                                              ("a.category-page__name", "title"))
+                or clean_text(page.hidden_inputs.get("hdCatName")) or None)
+
+    def source(self) -> str | None:
+        text = self.page.first_text(*SOURCE)
+        return THEO_RE.sub("", text).strip() or None if text else None
+
+    def content_type(self, title: str | None, body: Body) -> str:
+        if title and PROGRAMME_RE.match(title):
+            return "programme"
+        code = TYPE_CODES.get(self.page.hidden_inputs.get("hdType", ""))
+        if code:
+            return code
+        lowered = (title or "").lower()
+        for prefix, kind in TITLE_TYPES:
+            if lowered.startswith(prefix):
+                return kind
+        if body.has_video and (lowered.startswith(VIDEO_TITLES) or len(body.text or "") < 600):
+            return "video"
+        return "article"
+
+
+ITEM_NODES = ("article.box-category-item, div.box-category-item, li.box-category-item, .box-stream-item, "
+              "li.knswli, div.item[data-focus-id], ul.tinlienquan li")
+ITEM_TIME = (".box-category-time", ".time-ago", ".box-stream-time", ".knswli-time", "span.time")
+CATEGORY_PATH = re.compile(r"^/[a-z0-9-]+(?:/[a-z0-9-]+)?\.htm$")
+NOT_CATEGORY = re.compile(r"^/(?:timeline|rss|print|tim-kiem|search|tag|video-|sitemap|lien-he|gioi-thieu)")
+
+
+class VCCorpListing(ListingParser):
+    """Home, category and ``/timelinelist/{zone}/{page}.htm`` pages of the platform."""
+
+    def parse(self) -> ListingPage:
+        times = self._item_times()
+        entries = []
+        for link in self.page.sel.xpath("//a[@href]"):
+            url = self.page.absolute(link.attrib["href"])
+            if not url or not self._same_site(url):
+                continue
+            article_id = self.site.article_id(url)
+            if article_id is None:
+                continue
+            title = clean_text(link.attrib.get("title")) or clean_text(" ".join(link.css("::text").getall()))
+            entry = ListingEntry(url=url, article_id=article_id, title=title or None)
+            entry.published_at_raw, entry.published_at = times.get(url, (None, None))
+            entries.append(entry)
+        zone = clean_text(self.page.hidden_inputs.get("hdZoneId"))
+        return ListingPage(entries=dedup_entries(entries), zone_id=zone if zone not in ("", "0") else None,
+                           category_urls=self._categories())
+
+    def _same_site(self, url: str) -> bool:
+        return urlsplit(url).netloc == urlsplit(self.page.url).netloc or self.site.owns(url)
+
+    def _item_times(self) -> dict[str, tuple[str | None, str | None]]:
+        """URL -> (raw, ISO) of the time printed in the listing item that links it."""
+        found: dict[str, tuple[str | None, str | None]] = {}
+        for node in self.page.sel.css(ITEM_NODES):
+            hrefs = node.xpath(".//a/@href").getall()
+            parsed = self._time_of(node)
+            if parsed:
+                for href in hrefs:
+                    url = self.page.absolute(href)
+                    if url:
+                        found.setdefault(url, parsed)
+        return found
+
+    def _time_of(self, node) -> tuple[str, str] | None:  # noqa: ANN001
+        for query in ITEM_TIME:
+            for el in node.css(query):
+                for raw in (el.attrib.get("title"), clean_text(" ".join(el.css("::text").getall()))):
+                    parsed = self.dates.parse(raw) if raw else None
+                    if parsed:
+                        return raw.strip(), parsed.isoformat()  # type: ignore[union-attr]
+        return None
+
+    def _categories(self) -> list[str]:
+        urls: list[str] = []
+        for href in self.page.sel.xpath("//a/@href").getall():
+            url = self.page.absolute(href)
+            if not url or not self._same_site(url):
+                continue
+            path = urlsplit(url).path
+            if CATEGORY_PATH.match(path) and not NOT_CATEGORY.match(path) and not self.site.article_id(url):
+                clean = url.split("?")[0].split("#")[0]
+                if clean not in urls:
+                    urls.append(clean)
+        return urls
+
+    def next_page_url(self, listing: ListingPage, page_no: int) -> str | None:
+        """Category page 1 -> timelinelist page 2; a fragment with items -> the next fragment."""
+        zone = listing.zone_id or self._zone_from_url()
+        if not zone or not listing.entries:
+            return None
+        base = f"{urlsplit(self.page.url).scheme}://{urlsplit(self.page.url).netloc}"
+        return f"{base}/timelinelist/{zone}/{page_no + 1}.htm"
+
+    def _zone_from_url(self) -> str | None:
+        match = re.match(r"^/timelinelist/(\d+)/\d+\.htm$", urlsplit(self.page.url).path)
+        return match.group(1) if match else None
