@@ -16,7 +16,14 @@ from newscrawl.extraction.dates import vccorp_id_time
 from newscrawl.extraction.text import clean_text
 from newscrawl.items import ArticleItem
 from newscrawl.loaders import ArticleLoader
-from newscrawl.sites.base import ArticleParser, ListingEntry, ListingPage, ListingParser, dedup_entries
+from newscrawl.sites.base import (
+    ArticleParser,
+    ListingEntry,
+    ListingPage,
+    ListingParser,
+    Site,
+    dedup_entries,
+)
 
 TITLE = ("[data-role=title]", "h1[itemprop=headline]", "h1.detail-title", "h1.title-detail", "h1.news-title",
          "h1.title", "h1.article-title")
@@ -50,7 +57,6 @@ TYPE_CODES = {"13": "video", "16": "infographic", "20": "infographic", "27": "em
 TITLE_TYPES = (("[infographic]", "infographic"), ("[emagazine]", "emagazine"), ("[e-magazine]", "emagazine"),
                ("[video]", "video"), ("[ảnh]", "photo"), ("[photo]", "photo"))
 VIDEO_TITLES = ("clip:", "clip -", "video:", "video -")
-PROGRAMME_RE = re.compile(r"^(?:Podcast:|Bản tin Thời sự|Thời sự (?:sáng|trưa|tối)|Bản tin)", re.I)
 THEO_RE = re.compile(r"^(?:Theo|Nguồn\s*:)\s*", re.I)
 DISAGREE = timedelta(minutes=1)
 
@@ -167,8 +173,6 @@ class VCCorpArticle(ArticleParser):
         return THEO_RE.sub("", text).strip() or None if text else None
 
     def content_type(self, title: str | None, body: Body) -> str:
-        if title and PROGRAMME_RE.match(title):
-            return "programme"
         code = TYPE_CODES.get(self.page.hidden_inputs.get("hdType", ""))
         if code:
             return code
@@ -258,3 +262,17 @@ class VCCorpListing(ListingParser):
     def _zone_from_url(self) -> str | None:
         match = re.match(r"^/timelinelist/(\d+)/\d+\.htm$", urlsplit(self.page.url).path)
         return match.group(1) if match else None
+
+
+def article_path(ext: str = "htm", digits: str = "15,18", print_view: bool = True) -> re.Pattern[str]:
+    """The platform's article path: ``/[print/]{slug}-{id}.{ext}``; group ``id``."""
+    prefix = r"(?:print/)?" if print_view else ""
+    return re.compile(rf"^/{prefix}[a-z0-9-]+-(?P<id>\d{{{digits}}})\.{ext}$")
+
+
+def tenant(key: str, name: str, domain: str, *, ext: str = "htm", names: tuple[str, ...] = (),
+           **options: object) -> Site:
+    """A site that runs the platform unchanged: a handful of lines per tenant."""
+    return Site(key=key, name=name, domains=(domain,), article_parser=VCCorpArticle,
+                listing_parser=VCCorpListing, article_path_re=article_path(ext),
+                names=(key, domain, "VCCorp", "VCCorp.vn", *names), **options)  # type: ignore[arg-type]
