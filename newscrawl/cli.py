@@ -12,8 +12,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 
-EXIT_USAGE = 2
-EXIT_INPUT = 1
+EXIT_INPUT = 1  # unreadable input, or a crawl that did not finish
+EXIT_USAGE = 2  # bad arguments
+EXIT_ALARM = 3  # the crawl finished but raised a layout-drift alarm
+EXIT_LOCKED = 75  # another crawl of the same site is running (EX_TEMPFAIL: try again later)
 
 
 class CliError(Exception):
@@ -43,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("page", help="saved HTML file (.html or .html.gz)")
     extract.add_argument("--url", required=True, help="the URL the page was fetched from")
     extract.add_argument("--now", default=None, help="fetch time, ISO-8601 (relative dates); default: now")
+    testsite = sub.add_parser("testsite", help="serve a synthetic TTV-like site on loopback (for tests)")
+    from newscrawl.testsite.server import add_arguments
+
+    add_arguments(testsite)
     return parser
 
 
@@ -66,20 +72,53 @@ def cmd_crawl(ns: argparse.Namespace) -> int:
         SpiderArgs.parse(spider_args)
     except (UnknownSite, ArgumentError) as exc:
         raise CliError(f"newscrawl crawl: {exc.args[0]}", EXIT_USAGE) from None
-    settings = _pairs(ns.settings, "-s")
-    argv = ["scrapy", "crawl", ns.site]
-    argv += [f"-a{name}={value}" for name, value in spider_args.items()]
-    argv += [f"-s{name}={value}" for name, value in settings.items()]
-    if ns.loglevel:
-        argv += ["-L", ns.loglevel]
+    return run_crawl(ns.site, spider_args, _pairs(ns.settings, "-s"), ns.loglevel)
+
+
+def run_crawl(site: str, spider_args: dict[str, str], overrides: dict[str, str], loglevel: str | None) -> int:
+    """What ``scrapy crawl`` does, plus the run lock up front and exit codes from the run's stats."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newscrawl.settings")
-    from scrapy.cmdline import execute
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    from newscrawl.extensions import lock_path
+    from newscrawl.state import LockedError, acquire_lock
+
+    settings = get_project_settings()
+    settings.setdict(overrides, priority="cmdline")
+    if loglevel:
+        settings.set("LOG_LEVEL", loglevel, priority="cmdline")
+    if settings.getbool("NEWSCRAWL_STATE_ENABLED", True):
+        try:
+            acquire_lock(lock_path(settings, site))
+        except LockedError as exc:
+            raise CliError(f"newscrawl crawl {site}: {exc}", EXIT_LOCKED) from None
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(site)
+    process.crawl(crawler, **spider_args)
+    process.start()
+    return crawl_exit_code(crawler.stats.get_stats() if crawler.stats else {})
+
+
+def crawl_exit_code(stats: dict[str, object]) -> int:
+    """0 clean; 3 a layout-drift alarm (see the run summary); 1 the crawl did not finish."""
+    if stats.get("finish_reason") != "finished":
+        return EXIT_INPUT
+    alarms = sorted(k.removeprefix("newscrawl/alarm/") for k in stats if k.startswith("newscrawl/alarm/"))
+    if alarms:
+        print(f"newscrawl crawl: alarm: {', '.join(alarms)} (see {stats.get('newscrawl/summary_path')})",
+              file=sys.stderr)
+        return EXIT_ALARM
+    return 0
+
+
+def cmd_testsite(ns: argparse.Namespace) -> int:
+    from newscrawl.testsite.server import run
 
     try:
-        execute(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
+        return run(ns)
+    except ValueError as exc:
+        raise CliError(f"newscrawl testsite: {exc}", EXIT_USAGE) from None
 
 
 def read_page(path: str) -> bytes:
@@ -132,7 +171,7 @@ def cmd_extract(ns: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         ns = build_parser().parse_args(argv)
-        return {"crawl": cmd_crawl, "extract": cmd_extract}[ns.command](ns)
+        return {"crawl": cmd_crawl, "extract": cmd_extract, "testsite": cmd_testsite}[ns.command](ns)
     except CliError as exc:
         print(exc.args[0], file=sys.stderr)
         return exc.code

@@ -58,7 +58,7 @@ class ReplayMiddleware:
     def from_crawler(cls, crawler: Crawler) -> ReplayMiddleware:
         folder = crawler.settings.get("NEWSCRAWL_REPLAY_DIR")
         if not folder:
-            raise NotConfigured("NEWSCRAWL_REPLAY_DIR not set")
+            raise NotConfigured  # silent: replay is off unless asked for
         assert crawler.stats is not None
         return cls(ReplaySite(folder), crawler.stats)
 

@@ -35,12 +35,18 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "newscrawl.pipelines.ValidatePipeline": 100,
     "newscrawl.pipelines.DedupPipeline": 200,
+    "newscrawl.pipelines.ContentDuplicatePipeline": 300,
+}
+EXTENSIONS = {
+    # After the feed exporter (0), so its item_scraped handler runs after the line is written.
+    "newscrawl.extensions.RunState": 500,
 }
 
 # --- Output -----------------------------------------------------------------------------------
 NEWSCRAWL_OUTPUT_DIR = os.environ.get("NEWSCRAWL_OUTPUT_DIR", "output")
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_URI_PARAMS = "newscrawl.feeds.uri_params"
+FEED_STORAGES = {"": "newscrawl.feeds.DurableFeedStorage", "file": "newscrawl.feeds.DurableFeedStorage"}
 FEEDS = {
     "%(output_dir)s/%(name)s/%(run_id)s.jsonl": {
         "format": "jsonlines",
@@ -53,4 +59,12 @@ FEEDS = {
 # --- newscrawl --------------------------------------------------------------------------------
 NEWSCRAWL_REPLAY_DIR = None  # a fixture site folder with pages.json; set by `-a replay=`
 NEWSCRAWL_MAX_LISTING_PAGES = 20  # timelinelist pages per zone and run
+NEWSCRAWL_STATE = os.environ.get("NEWSCRAWL_STATE")  # default: <output dir>/state/newscrawl.sqlite
+NEWSCRAWL_STATE_ENABLED = True
+NEWSCRAWL_COMMIT_EVERY = 20  # items per fsync + seen-store commit
+NEWSCRAWL_STOP_AFTER_SEEN = 5  # consecutive settled entries that stop a listing stream
+NEWSCRAWL_SINCE_MARGIN_HOURS = 48  # drafts and scheduled posts publish days after their id time
+NEWSCRAWL_ALARM_MIN_ITEMS = 3  # fill-rate alarms need at least this many items
+NEWSCRAWL_ALARM_MAX_ERROR_RATE = 0.2  # share of requests ending in 5xx or network errors
+NEWSCRAWL_TRUNCATED_RETRIES = 2  # re-fetches of an article page cut short before </html>
 LOG_LEVEL = "INFO"

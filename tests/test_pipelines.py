@@ -55,3 +55,16 @@ def test_dedup_by_canonical_url_and_by_site_id(crawler) -> None:  # noqa: ANN001
                        canonical_url="https://vtv.vn/a-180240410172955066.htm")
     assert pipeline.process_item(other_site) is other_site  # ids are unique per site only
     assert crawler.stats.get_value("newscrawl/dropped/duplicate") == 2
+
+
+def test_content_duplicate_is_flagged_not_dropped(crawler, tmp_path) -> None:  # noqa: ANN001
+    from newscrawl.pipelines import ContentDuplicatePipeline
+    from newscrawl.state import StateStore
+
+    pipeline = ContentDuplicatePipeline(crawler.stats, StateStore(tmp_path / "s.sqlite"))
+    original = _item(content_hash="ab" * 20)
+    copy = _item(url="https://vtv.vn/b-100240410172955066.htm", canonical_url="https://vtv.vn/b-100240410172955066.htm",
+                 site="vtv", content_hash="ab" * 20)
+    assert pipeline.process_item(original).duplicate_of is None
+    assert pipeline.process_item(copy).duplicate_of == URL
+    assert crawler.stats.get_value("newscrawl/items/duplicate_of") == 1

@@ -61,4 +61,17 @@ def test_stats_count_missing_pages_and_listing_walk(crawl) -> None:  # noqa: ANN
     log = done.stderr
     assert "'newscrawl/replay/miss'" in log  # links without fixtures were answered 404, not crashed on
     assert "'newscrawl/http_error/404'" in log
-    assert "'newscrawl/listing/pages'" in log
+    assert "'newscrawl/pages/listing'" in log
+
+
+def test_run_leaves_summary_and_no_part_file(crawl) -> None:  # noqa: ANN001
+    _, out = crawl
+    assert not list((out / "ttv").glob("*.part"))
+    summaries = list((out / "ttv").glob("*.summary.json"))
+    assert len(summaries) == 1
+    summary = json.loads(summaries[0].read_text(encoding="utf-8"))
+    assert summary["items"]["written"] == 5
+    assert summary["alarms"] == []
+    assert summary["fill_rates"]["title"] == 1.0
+    assert summary["http_status"]["404"] >= 1
+    assert (out / "state" / "newscrawl.sqlite").is_file()

@@ -84,6 +84,8 @@ class Site:
     """Matches the URL path (and nothing else) of an article page."""
     start_paths: tuple[str, ...] = ("/",)
     feed_paths: tuple[str, ...] = ()
+    sitemap_paths: tuple[str, ...] = ()
+    """Sitemaps read for backfills (``-a since=``)."""
     lede_prefixes: tuple[str, ...] = ()
     """Bare sapo prefixes of this site (``VTV.vn``); parenthesised ones are stripped everywhere."""
     names: tuple[str, ...] = ()

@@ -36,5 +36,6 @@ SITE = Site(
     listing_parser=VCCorpListing,
     article_path_re=ARTICLE_PATH,
     feed_paths=("/rss/tin-tuc.rss",),
+    sitemap_paths=("/sitemap.xml",),
     names=("TTV", "truyenhinhthanhhoa.vn", "Truyền hình Thanh Hóa", "Đài PT-TH Thanh Hóa"),
 )
