@@ -35,11 +35,14 @@ def run_id(now: datetime | None = None) -> str:
 
 
 def unique_run_id(folder: Path, now: datetime | None = None) -> str:
-    """run_id(), suffixed ``-N`` when a run of the same second already left files in *folder*."""
+    """run_id(), suffixed ``_N`` when a run of the same second already left files in *folder*.
+
+    ``_`` sorts after ``.``, so file names stay in run order (``T201800.jsonl`` < ``T201800_1.jsonl``).
+    """
     base = candidate = run_id(now)
     n = 1
     while folder.is_dir() and any(folder.glob(f"{candidate}.*")):
-        candidate = f"{base}-{n}"
+        candidate = f"{base}_{n}"
         n += 1
     return candidate
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from parsel import Selector
 
 from newscrawl.extraction.body import Body, extract_body
-from newscrawl.sites.vccorp import BODY_RULES
+from newscrawl.sites.vccorp import VCCorpArticle
 
 TITLE = "Hội nghị tổng kết công tác năm 2024"
 
 
 def body_of(inner: str, lede: str | None = None, exclude: tuple[str, ...] = ()) -> Body:
     sel = Selector(text=f"<html><body><div data-role='content'>{inner}</div></body></html>")
-    return extract_body(sel.css("[data-role=content]")[0], BODY_RULES, title=TITLE, lede=lede,
+    return extract_body(sel.css("[data-role=content]")[0], VCCorpArticle.BODY_RULES, title=TITLE, lede=lede,
                         base_url="https://truyenhinhthanhhoa.vn/a-180240730193012345.htm",
                         exclude_lines=exclude)
 

@@ -129,16 +129,27 @@ def test_backfill_window_reads_the_sitemap(tmp_path: Path) -> None:
     assert stats["sitemap"] >= 2  # the index and at least one shard
 
 
-def _kill_when(proc: subprocess.Popen[bytes], out: Path, lines: int, timeout: float = 60) -> int:
-    """SIGKILL the crawl once its export holds *lines* lines (0: as soon as it started)."""
+def _lines_of_new_part(out: Path, before: set[Path]) -> int | None:
+    """Lines in the running crawl's own .part (older leftovers are being recovered and renamed)."""
+    for part in (out / "ttv").glob("*.jsonl.part"):
+        if part not in before:
+            try:
+                return part.read_bytes().count(b"\n")
+            except FileNotFoundError:
+                return None
+    return None
+
+
+def _kill_when(proc: subprocess.Popen[bytes], out: Path, before: set[Path], lines: int,
+               timeout: float = 60) -> int:
+    """SIGKILL the crawl once its own export holds *lines* lines (0: as soon as it has one)."""
     deadline = time.monotonic() + timeout
-    written = 0
+    written = -1
     while time.monotonic() < deadline and proc.poll() is None:
-        parts = list((out / "ttv").glob("*.jsonl.part"))
-        written = parts[0].read_bytes().count(b"\n") if parts else 0
-        if written >= lines and (parts or lines == 0):
+        written = _lines_of_new_part(out, before) or 0
+        if written >= lines and _lines_of_new_part(out, before) is not None:
             break
-        time.sleep(0.02)
+        time.sleep(0.01)
     if proc.poll() is not None:
         raise AssertionError(f"the crawl ended (code {proc.returncode}) before {lines} lines were written")
     os.kill(proc.pid, signal.SIGKILL)
@@ -146,17 +157,22 @@ def _kill_when(proc: subprocess.Popen[bytes], out: Path, lines: int, timeout: fl
     return written
 
 
-@pytest.mark.parametrize("kill_points", [(0, 1, 15, 40, 70)])
+@pytest.mark.parametrize("kill_points", [(0, 1, 15, 40, 70)])  # lines written when killed
 def test_kill9_at_several_points_loses_and_duplicates_nothing(tmp_path: Path, kill_points: tuple[int, ...]
                                                               ) -> None:
     with serve_in_thread(200, faults="slow=25") as site:
         slow = ["-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2", "-s", "NEWSCRAWL_COMMIT_EVERY=10"]
         trials = []
         for point in kill_points:
+            before = set((tmp_path / "ttv").glob("*.jsonl.part"))
             proc = subprocess.Popen(crawl_cmd(site.base_url, tmp_path, *slow), cwd=ROOT,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(0.5 if point == 0 else 0)
-            trials.append(_kill_when(proc, tmp_path, point))
+            try:
+                trials.append(_kill_when(proc, tmp_path, before, point))
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+                proc.wait()
         final = crawl(site.base_url, tmp_path, *slow)
         assert final.returncode == 0, final.stderr[-2000:]
         wanted = site_urls(site)

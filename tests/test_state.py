@@ -84,3 +84,16 @@ def test_lock_refuses_a_second_process_and_frees_itself(tmp_path: Path) -> None:
     acquire_lock(lock)
     acquire_lock(lock)  # re-entrant within a process
     release_lock(lock)
+
+
+def test_run_ids_of_the_same_second_sort_in_run_order(tmp_path: Path) -> None:
+    from newscrawl.feeds import unique_run_id
+
+    now = datetime(2025, 8, 16, 13, 18, tzinfo=UTC)
+    names = []
+    for _ in range(3):
+        run = unique_run_id(tmp_path, now)
+        (tmp_path / f"{run}.jsonl").write_text("")
+        names.append(f"{run}.jsonl")
+    assert names[0] == "2025-08-16T201800.jsonl"
+    assert sorted(names) == names

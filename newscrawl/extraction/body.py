@@ -29,8 +29,8 @@ _css = HTMLTranslator()
 
 
 def css_to_xpath(queries: Iterable[str], prefix: str = "descendant-or-self::") -> str:
-    """One XPath union for several CSS selectors."""
-    return " | ".join(_css.css_to_xpath(q, prefix=prefix) for q in queries)
+    """One XPath union for several CSS selectors; an empty list matches nothing."""
+    return " | ".join(_css.css_to_xpath(q, prefix=prefix) for q in queries) or "self::*[false()]"
 
 
 @dataclass(frozen=True, slots=True)

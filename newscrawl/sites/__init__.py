@@ -1,17 +1,31 @@
-"""The site registry: one module per site, one line here."""
+"""The site registry: one module per site, one line in SITE_MODULES.
+
+Site modules outside the package can be added with the environment variable
+``NEWSCRAWL_EXTRA_SITE_MODULES`` (comma-separated dotted module names, each defining ``SITE``).
+"""
 
 from __future__ import annotations
 
+import os
+from importlib import import_module
 from urllib.parse import urlsplit
 
-from newscrawl.sites import cafebiz, cafef, soha, ttv, vtv
 from newscrawl.sites.base import Site
 
+SITE_MODULES = (
+    "ttv",
+    "vtv",
+    "cafef",
+    "soha",
+    "cafebiz",
+)
 
-def _registry(*sites: Site) -> dict[str, Site]:
+
+def _registry(modules: tuple[str, ...]) -> dict[str, Site]:
     found: dict[str, Site] = {}
     domains: set[str] = set()
-    for site in sites:
+    for name in modules:
+        site: Site = import_module(name if "." in name else f"newscrawl.sites.{name}").SITE
         if site.key in found or domains.intersection(site.domains):
             raise ValueError(f"duplicate site key or domain: {site.key}")
         found[site.key] = site
@@ -19,7 +33,8 @@ def _registry(*sites: Site) -> dict[str, Site]:
     return found
 
 
-SITES: dict[str, Site] = _registry(ttv.SITE, vtv.SITE, cafef.SITE, soha.SITE, cafebiz.SITE)
+_EXTRA = tuple(m.strip() for m in os.environ.get("NEWSCRAWL_EXTRA_SITE_MODULES", "").split(",") if m.strip())
+SITES: dict[str, Site] = _registry(SITE_MODULES + _EXTRA)
 
 
 class UnknownSite(LookupError):

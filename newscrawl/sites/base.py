@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urlsplit
 
-from newscrawl.extraction.dates import DateParser
+from newscrawl.extraction.body import Body, BodyRules, extract_body
+from newscrawl.extraction.dates import DateParser, ParsedDate
 from newscrawl.extraction.page import Page, strip_query
+from newscrawl.extraction.text import clean_text
 from newscrawl.items import ArticleItem
 from newscrawl.loaders import ArticleLoader
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
+    from datetime import datetime
+
+    from parsel import Selector
+
+DISAGREE = timedelta(minutes=1)
+THEO_RE = re.compile(r"^(?:Theo|Nguồn\s*:)\s*", re.I)
 
 
 @dataclass(slots=True)
@@ -37,9 +46,25 @@ class ListingPage:
 
 
 class ArticleParser:
-    """Base for site article parsers: one method per field; ``to_item`` runs them through the loader."""
+    """Base of every article parser: ``to_item`` runs one method per field through the loader.
+
+    Site modules set the selector cascades (CSS, most specific first) as class constants and
+    override a method only where a constant is not enough (Fundus-style, see README "Adding a site").
+    """
 
     extraction: ClassVar[str] = "site"
+    TITLE: ClassVar[tuple[str, ...]] = ("h1",)
+    SAPO: ClassVar[tuple[str, ...]] = ()
+    AUTHOR: ClassVar[tuple[str, ...]] = ()
+    TIME_TEXT: ClassVar[tuple[str, ...]] = ()
+    TIME_ATTR: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("[itemprop=datePublished]", "datetime"), ("[itemprop=datePublished]", "content"))
+    CATEGORY: ClassVar[tuple[str, ...]] = ()
+    TAGS: ClassVar[str] = ""
+    CONTENT: ClassVar[tuple[str, ...]] = ("[itemprop=articleBody]",)
+    SOURCE: ClassVar[tuple[str, ...]] = ()
+    BODY_RULES: ClassVar[BodyRules] = BodyRules(drop=())
+    VIDEO_TITLES: ClassVar[tuple[str, ...]] = ("clip:", "clip -", "video:", "video -")
 
     def __init__(self, site: Site, page: Page, dates: DateParser) -> None:
         self.site = site
@@ -51,8 +76,124 @@ class ArticleParser:
         return ArticleLoader(item=item, dates=self.dates, fetched_at=self.page.fetched_at,
                              lede_prefixes=self.site.lede_prefixes, site_names=self.site.names)
 
-    def to_item(self) -> ArticleItem:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def to_item(self) -> ArticleItem:
+        loader = self.new_loader()
+        loader.add_value("canonical_url", self.page.canonical_url)
+        loader.add_value("article_id", self.article_id())
+        loader.add_value("title", self.title())
+        loader.add_lede(self.lede_raw())
+        body = self.body(loader)
+        self.add_authors(loader, body)
+        self.add_published(loader)
+        loader.add_date("modified_at", self.modified_candidates())
+        loader.add_value("images", body.images)
+        loader.add_value("body", body.text)
+        loader.add_value("source", body.source)
+        loader.add_value("source", self.source())
+        loader.add_value("category", self.category())
+        loader.add_value("zone_id", self.zone_id())
+        loader.add_value("tags", self.tags())
+        # replace, not add: the loader starts from the item's defaults (False, "article")
+        loader.replace_value("has_video", body.has_video)
+        loader.replace_value("content_type", self.content_type(loader.get_output_value("title"), body))
+        return loader.load_item()
+
+    def article_id(self) -> str | None:
+        return self.site.article_id(self.page.url)
+
+    def title(self) -> str | None:
+        page = self.page
+        return (page.first_text(*self.TITLE) or clean_text(page.meta.get("og:title"))
+                or page.jsonld_str("headline") or page.first_text("title") or None)
+
+    def lede_raw(self) -> str | None:
+        page = self.page
+        return (page.first_text(*self.SAPO) if self.SAPO else None) or page.meta.get("og:description") \
+            or page.meta.get("description")
+
+    def container(self) -> Selector | None:
+        for query in self.CONTENT:
+            found = self.page.sel.css(query)
+            if found:
+                return found[0]
+        return None
+
+    def body(self, loader: ArticleLoader) -> Body:
+        node = self.container()
+        if node is None:
+            self.page.problems.append("no_content_container")
+            return Body()
+        return extract_body(node, self.BODY_RULES, title=loader.get_output_value("title"),
+                            lede=loader.get_output_value("lede"), base_url=self.page.url,
+                            exclude_lines=[self.byline_raw() or ""])
+
+    def byline_raw(self) -> str | None:
+        return self.page.first_text(*self.AUTHOR) if self.AUTHOR else None
+
+    def add_authors(self, loader: ArticleLoader, body: Body) -> None:
+        page = self.page
+        for raw in (self.byline_raw(), body.trailing_author, page.meta.get("article:author"),
+                    page.jsonld_str("author")):
+            if raw and loader.add_byline(raw):
+                return
+
+    def published_text(self) -> Iterator[str | None]:
+        """Printed times, most trusted first; the one that parses becomes ``published_at_raw``."""
+        yield self.page.first_text(*self.TIME_TEXT) if self.TIME_TEXT else None
+
+    def published_machine(self) -> Iterator[str | None]:
+        page = self.page
+        yield page.first_attr(*self.TIME_ATTR)
+        yield page.meta.get("article:published_time")
+        yield page.jsonld_str("datePublished")
+
+    def add_published(self, loader: ArticleLoader) -> None:
+        """Printed time first (kept raw); machine values as fallback and cross-check; id time last."""
+        shown = loader.add_date("published_at", self.published_text())
+        machine = next(filter(None, map(self._parse_full, self.published_machine())), None)
+        if shown is None and machine is not None:
+            loader.add_date("published_at", self.published_machine())
+        elif shown and machine and abs(shown.value - machine.value) > DISAGREE:
+            self.page.problems.append("published_disagree")
+        id_time = self.id_time(loader.get_output_value("article_id"))
+        if id_time:
+            loader.add_value("id_time", id_time.isoformat())
+        if shown is None and machine is None and id_time:
+            self.page.problems.append("published_from_id_time")
+            loader.add_value("published_at", id_time.replace(microsecond=0).isoformat())
+            loader.add_value("published_at_precision", "id_time")
+
+    def _parse_full(self, raw: str | None) -> ParsedDate | None:
+        return self.dates.parse(raw, require_date=True) if raw else None
+
+    def id_time(self, article_id: str | None) -> datetime | None:
+        """The draft time an id encodes (VCCorp ids do); None for sites whose ids carry no time."""
+        return None
+
+    def modified_candidates(self) -> Iterator[str | None]:
+        yield self.page.meta.get("article:modified_time")
+        yield self.page.jsonld_str("dateModified")
+
+    def category(self) -> str | None:
+        return self.page.first_text(*self.CATEGORY) if self.CATEGORY else None
+
+    def zone_id(self) -> str | None:
+        return None
+
+    def tags(self) -> list[str]:
+        if not self.TAGS:
+            return []
+        return [t.strip(" ,;") for t in self.page.sel.css(self.TAGS).css("::text").getall()]
+
+    def source(self) -> str | None:
+        text = self.page.first_text(*self.SOURCE) if self.SOURCE else None
+        return (THEO_RE.sub("", text).strip() or None) if text else None
+
+    def content_type(self, title: str | None, body: Body) -> str:
+        lowered = (title or "").lower()
+        if body.has_video and (lowered.startswith(self.VIDEO_TITLES) or len(body.text or "") < 600):
+            return "video"
+        return "article"
 
 
 class ListingParser:

@@ -25,20 +25,6 @@ from newscrawl.sites.base import (
     dedup_entries,
 )
 
-TITLE = ("[data-role=title]", "h1[itemprop=headline]", "h1.detail-title", "h1.title-detail", "h1.news-title",
-         "h1.title", "h1.article-title")
-SAPO = ("[data-role=sapo]", "h2.detail-sapo", "h2.sapo", "p.news-sapo", "article p.sapo", "div.detail-sapo")
-AUTHOR = ("[data-role=author]", ".detail-author", ".author-info .name", "p.author", ".p-author .detail-author",
-          "p.p-author")
-TIME_TEXT = ("[data-role=publishdate]", "[itemprop=datePublished]", ".detail-time .date", ".detail-time",
-             ".timeandcatdetail .time", "span.pdate", "time.op-published")
-TIME_ATTR = (("[data-role=publishdate]", "datetime"), ("[itemprop=datePublished]", "datetime"),
-             ("[itemprop=datePublished]", "content"))
-CATEGORY = ("[data-role=cate-name]", ".detail-cate a", ".list-cate a.item-cate", "span.cat > a")
-TAGS = ".box-tag a.item, .detail-tab a.item, .detail-tags a, .tags-item a, div.tags a, div.tagdetail a"
-CONTENT = ("[data-role=content]", ".detail-content", "[itemprop=articleBody]", "#detail-content",
-           ".detail__content")
-SOURCE = (".link-source-text-name", "p.source[data-field=source]", "p.source", ".p-source")
 DROP = (
     "[data-check-position]", "div[id^=admzone]", ".admzone", "zone", ".c-banner", ".adbro", ".InreadPc",
     "[type=RelatedOneNews]", "[type=RelatedNewsBox]", "[type=link]", ".link-content-footer",
@@ -51,126 +37,64 @@ DROP = (
 )
 # The CMS embeds video only as VideoStream blocks or iframes; a bare <video> is not editorial content
 # (the saved cafebiz page carries an injected test player, shared/realpages/MANIFEST.tsv).
-BODY_RULES = BodyRules(drop=DROP, video_blocks=(".VCSortableInPreviewMode[type=VideoStream]",
+_BODY_RULES = BodyRules(drop=DROP, video_blocks=(".VCSortableInPreviewMode[type=VideoStream]",
                                                 "iframe[src*=youtube]", "iframe[src*=video]"))
 TYPE_CODES = {"13": "video", "16": "infographic", "20": "infographic", "27": "emagazine", "29": "photo"}
 TITLE_TYPES = (("[infographic]", "infographic"), ("[emagazine]", "emagazine"), ("[e-magazine]", "emagazine"),
                ("[video]", "video"), ("[ảnh]", "photo"), ("[photo]", "photo"))
-VIDEO_TITLES = ("clip:", "clip -", "video:", "video -")
-THEO_RE = re.compile(r"^(?:Theo|Nguồn\s*:)\s*", re.I)
-DISAGREE = timedelta(minutes=1)
 
 
 class VCCorpArticle(ArticleParser):
     """Article page of the platform. Tenants override constants, rarely methods."""
 
     extraction = "platform"
-
-    def to_item(self) -> ArticleItem:
-        loader = self.new_loader()
-        loader.add_value("canonical_url", self.page.canonical_url)
-        loader.add_value("article_id", self.article_id())
-        loader.add_value("title", self.title())
-        loader.add_lede(self.lede_raw())
-        body = self.body(loader)
-        self.add_authors(loader, body)
-        self.add_published(loader)
-        loader.add_date("modified_at", self.modified_candidates())
-        loader.add_value("images", body.images)
-        loader.add_value("body", body.text)
-        loader.add_value("source", body.source)
-        loader.add_value("source", self.source())
-        loader.add_value("category", self.category())
-        loader.add_value("zone_id", self.page.hidden_inputs.get("hdZoneId"))
-        loader.add_value("tags", [t.strip(" ,;") for t in self.page.sel.css(TAGS).css("::text").getall()])
-        # replace, not add: the loader starts from the item's defaults (False, "article")
-        loader.replace_value("has_video", body.has_video)
-        loader.replace_value("content_type", self.content_type(loader.get_output_value("title"), body))
-        return loader.load_item()
+    TITLE = ("[data-role=title]", "h1[itemprop=headline]", "h1.detail-title", "h1.title-detail", "h1.news-title",
+             "h1.title", "h1.article-title")
+    SAPO = ("[data-role=sapo]", "h2.detail-sapo", "h2.sapo", "p.news-sapo", "article p.sapo", "div.detail-sapo")
+    AUTHOR = ("[data-role=author]", ".detail-author", ".author-info .name", "p.author", ".p-author .detail-author",
+              "p.p-author")
+    TIME_TEXT = ("[data-role=publishdate]", "[itemprop=datePublished]", ".detail-time .date", ".detail-time",
+                 ".timeandcatdetail .time", "span.pdate", "time.op-published")
+    TIME_ATTR = (("[data-role=publishdate]", "datetime"), ("[itemprop=datePublished]", "datetime"),
+                 ("[itemprop=datePublished]", "content"))
+    CATEGORY = ("[data-role=cate-name]", ".detail-cate a", ".list-cate a.item-cate", "span.cat > a")
+    TAGS = ".box-tag a.item, .detail-tab a.item, .detail-tags a, .tags-item a, div.tags a, div.tagdetail a"
+    CONTENT = ("[data-role=content]", ".detail-content", "[itemprop=articleBody]", "#detail-content",
+               ".detail__content")
+    SOURCE = (".link-source-text-name", "p.source[data-field=source]", "p.source", ".p-source")
+    BODY_RULES = _BODY_RULES
 
     def article_id(self) -> str | None:
         return self.site.article_id(self.page.url) or self.page.hidden_inputs.get("hdNewsId") or None
 
     def title(self) -> str | None:
-        page = self.page
-        return (page.first_text(*TITLE) or clean_text(page.hidden_inputs.get("hdNewsTitle"))
-                or page.meta.get("og:title") or page.first_text("title"))
+        return self.page.first_text(*self.TITLE) or clean_text(self.page.hidden_inputs.get("hdNewsTitle")) \
+            or super().title()
 
     def lede_raw(self) -> str | None:
-        page = self.page
-        return (page.first_text(*SAPO) or clean_text(page.hidden_inputs.get("hdSapo"))
-                or page.meta.get("og:description") or page.meta.get("description"))
-
-    def container(self):  # noqa: ANN201 - parsel Selector
-        for query in CONTENT:
-            found = self.page.sel.css(query)
-            if found:
-                return found[0]
-        return None
-
-    def body(self, loader: ArticleLoader) -> Body:
-        node = self.container()
-        if node is None:
-            self.page.problems.append("no_content_container")
-            return Body()
-        return extract_body(node, BODY_RULES, title=loader.get_output_value("title"),
-                            lede=loader.get_output_value("lede"), base_url=self.page.url,
-                            exclude_lines=[self.byline_raw() or ""])
-
-    def byline_raw(self) -> str | None:
-        return self.page.first_text(*AUTHOR)
-
-    def add_authors(self, loader: ArticleLoader, body: Body) -> None:
-        page = self.page
-        for raw in (self.byline_raw(), body.trailing_author, page.meta.get("article:author"),
-                    page.jsonld_str("author")):
-            if raw and loader.add_byline(raw):
-                return
-
-    def published_text(self) -> Iterator[str | None]:
-        yield self.page.first_text(*TIME_TEXT)
+        return self.page.first_text(*self.SAPO) or clean_text(self.page.hidden_inputs.get("hdSapo")) \
+            or super().lede_raw()
 
     def published_machine(self) -> Iterator[str | None]:
-        page = self.page
-        yield page.first_attr(*TIME_ATTR)
-        yield page.hidden_inputs.get("distributionDate")
-        yield page.meta.get("article:published_time")
-        yield page.jsonld_str("datePublished")
+        yield self.page.first_attr(*self.TIME_ATTR)
+        yield self.page.hidden_inputs.get("distributionDate")
+        yield from super().published_machine()
 
-    def add_published(self, loader: ArticleLoader) -> None:
-        """Printed time first (kept raw); machine values as fallback and cross-check."""
-        shown = loader.add_date("published_at", self.published_text())
-        machine = next(filter(None, map(self._parse_full, self.published_machine())), None)
-        if shown is None and machine is not None:
-            loader.add_date("published_at", self.published_machine())
-        elif shown and machine and abs(shown.value - machine.value) > DISAGREE:
-            self.page.problems.append("published_disagree")
-        id_time = vccorp_id_time(loader.get_output_value("article_id") or "")
-        if id_time:
-            loader.add_value("id_time", id_time.isoformat())
-        if shown is None and machine is None and id_time:
-            self.page.problems.append("published_from_id_time")
-            loader.add_value("published_at", id_time.replace(microsecond=0).isoformat())
-            loader.add_value("published_at_precision", "id_time")
-
-    def _parse_full(self, raw: str | None):  # noqa: ANN202
-        return self.dates.parse(raw, require_date=True) if raw else None
+    def id_time(self, article_id: str | None) -> datetime | None:
+        return vccorp_id_time(article_id or "")
 
     def modified_candidates(self) -> Iterator[str | None]:
-        page = self.page
-        yield page.hidden_inputs.get("hidLastModifiedDate")
-        yield page.meta.get("article:modified_time")
-        yield page.jsonld_str("dateModified")
+        yield self.page.hidden_inputs.get("hidLastModifiedDate")
+        yield from super().modified_candidates()
 
     def category(self) -> str | None:
         page = self.page
-        return (page.first_text(*CATEGORY) or page.first_attr(("[data-role=cate-name]", "title"),
+        return (page.first_text(*self.CATEGORY) or page.first_attr(("[data-role=cate-name]", "title"),
                                                               ("a.category-page__name", "title"))
                 or clean_text(page.hidden_inputs.get("hdCatName")) or None)
 
-    def source(self) -> str | None:
-        text = self.page.first_text(*SOURCE)
-        return THEO_RE.sub("", text).strip() or None if text else None
+    def zone_id(self) -> str | None:
+        return self.page.hidden_inputs.get("hdZoneId") or None
 
     def content_type(self, title: str | None, body: Body) -> str:
         code = TYPE_CODES.get(self.page.hidden_inputs.get("hdType", ""))
@@ -180,9 +104,7 @@ class VCCorpArticle(ArticleParser):
         for prefix, kind in TITLE_TYPES:
             if lowered.startswith(prefix):
                 return kind
-        if body.has_video and (lowered.startswith(VIDEO_TITLES) or len(body.text or "") < 600):
-            return "video"
-        return "article"
+        return super().content_type(title, body)
 
 
 ITEM_NODES = ("article.box-category-item, div.box-category-item, li.box-category-item, .box-stream-item, "
