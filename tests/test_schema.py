@@ -37,3 +37,19 @@ def test_schema_rejects_naive_time() -> None:
     item = ArticleItem(url="https://truyenhinhthanhhoa.vn/a-180240410172955066.htm", site="ttv",
                        published_at="2024-04-17T07:52:00").to_dict()
     assert not VALIDATOR.is_valid(item)
+
+
+def test_dated_parser_versions_pick_the_layout_of_the_fetch_day() -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from newscrawl.sites import get_site
+    from newscrawl.sites.base import ArticleParser
+
+    class Old(ArticleParser):
+        pass
+
+    site = replace(get_site("ttv"), versions=((date(2016, 12, 31), Old),))
+    assert site.parser_for(date(2016, 3, 14)) is Old
+    assert site.parser_for(date(2016, 12, 31)) is Old
+    assert site.parser_for(date(2017, 1, 1)) is site.article_parser

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urlsplit
 
@@ -231,6 +231,9 @@ class Site:
     """Bare sapo prefixes of this site (``VTV.vn``); parenthesised ones are stripped everywhere."""
     names: tuple[str, ...] = ()
     """Names of the site and its company: never an author."""
+    versions: tuple[tuple[date, type[ArticleParser]], ...] = ()
+    """Older layouts, Fundus-style: ``(valid_until, parser)`` pairs, oldest first. A page fetched on
+    or before ``valid_until`` is read by that parser; later pages by ``article_parser``."""
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -246,8 +249,15 @@ class Site:
         match = self.article_path_re.match(urlsplit(url).path)
         return match.group("id") if match else None
 
+    def parser_for(self, fetched: date) -> type[ArticleParser]:
+        """The parser of the layout the site had on the *fetched* day."""
+        for valid_until, parser in self.versions:
+            if fetched <= valid_until:
+                return parser
+        return self.article_parser
+
     def extract(self, page: Page, dates: DateParser) -> ArticleItem:
-        return self.article_parser(self, page, dates).to_item()
+        return self.parser_for(page.fetched_at.date())(self, page, dates).to_item()
 
     def parse_listing(self, page: Page, dates: DateParser) -> ListingPage:
         return self.listing_parser(self, page, dates).parse()

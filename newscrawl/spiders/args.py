@@ -28,6 +28,8 @@ class SpiderArgs:
     """Backfill from this day or time (``YYYY-MM-DD`` or ISO-8601; Vietnam time when naive)."""
     until: datetime | None = None
     """Backfill up to the end of this day or this time."""
+    start_url: str | None = None
+    """Where the generic spider starts (any Vietnamese news site without a site module)."""
     revisit: int | None = None
     """Re-fetch seen articles published in the last H hours; an item is emitted only if it changed."""
 
@@ -42,7 +44,8 @@ class SpiderArgs:
             raise ArgumentError(f"since={raw['since']!r} is after until={raw['until']!r}")
         return cls(replay=_replay(raw.get("replay")), base_url=_base_url(raw.get("base_url")),
                    max_pages=_int_between(raw.get("max_pages"), "max_pages", 1, 10_000), since=since,
-                   until=until, revisit=_int_between(raw.get("revisit"), "revisit", 1, 24 * 90))
+                   until=until, revisit=_int_between(raw.get("revisit"), "revisit", 1, 24 * 90),
+                   start_url=_start_url(raw.get("start_url")))
 
     def apply(self, settings: Settings, priority: int) -> None:
         """Turn the arguments that configure components into settings."""
@@ -70,6 +73,15 @@ def _base_url(value: Any) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/"):
         raise ArgumentError(f"base_url={value!r}: expected a site root such as http://127.0.0.1:8080")
     return str(value).rstrip("/")
+
+
+def _start_url(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    parts = urlsplit(str(value))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ArgumentError(f"start_url={value!r}: expected an http(s) URL")
+    return str(value)
 
 
 def _int_between(value: Any, name: str, low: int, high: int) -> int | None:
