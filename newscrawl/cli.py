@@ -126,7 +126,8 @@ def read_page(path: str) -> bytes:
         data = Path(path).read_bytes()
         return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise CliError(f"newscrawl extract: cannot read {path!r}: {getattr(exc, 'strerror', None) or exc}")
+        reason = getattr(exc, "strerror", None) or exc
+        raise CliError(f"newscrawl extract: cannot read {path!r}: {reason}") from None
 
 
 def parse_now(value: str | None) -> datetime:

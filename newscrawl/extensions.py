@@ -158,7 +158,8 @@ class RunState:
             found.append("no_listing_entries")
         if stats.get("newscrawl/pages/article", 0) and not self.fill["items"]:
             found.append("no_items")
-        errors = sum(v for k, v in stats.items() if k.startswith(("newscrawl/http_error/5", "newscrawl/request_error/")))
+        failed = ("newscrawl/http_error/5", "newscrawl/request_error/")
+        errors = sum(v for k, v in stats.items() if k.startswith(failed))
         fetched = stats.get("downloader/response_count", 0) + stats.get("downloader/exception_count", 0)
         if fetched and errors / fetched > self.settings.getfloat("NEWSCRAWL_ALARM_MAX_ERROR_RATE", 0.2):
             found.append("error_rate")

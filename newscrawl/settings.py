@@ -40,6 +40,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     # After the feed exporter (0), so its item_scraped handler runs after the line is written.
     "newscrawl.extensions.RunState": 500,
+    "newscrawl.politeness.CrawlDelay": 600,  # after AutoThrottle (0)
 }
 
 # --- Output -----------------------------------------------------------------------------------
@@ -66,5 +67,6 @@ NEWSCRAWL_STOP_AFTER_SEEN = 5  # consecutive settled entries that stop a listing
 NEWSCRAWL_SINCE_MARGIN_HOURS = 48  # drafts and scheduled posts publish days after their id time
 NEWSCRAWL_ALARM_MIN_ITEMS = 3  # fill-rate alarms need at least this many items
 NEWSCRAWL_ALARM_MAX_ERROR_RATE = 0.2  # share of requests ending in 5xx or network errors
+NEWSCRAWL_MAX_CRAWL_DELAY = 120.0  # cap on a robots.txt Crawl-delay, seconds
 NEWSCRAWL_TRUNCATED_RETRIES = 2  # re-fetches of an article page cut short before </html>
 LOG_LEVEL = "INFO"

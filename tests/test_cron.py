@@ -225,3 +225,15 @@ def test_drift_in_dates_fails_the_run_with_the_reason(tmp_path: Path) -> None:
     report = summary(tmp_path)
     assert "low_fill/published_at" in report["alarms"]
     assert report["fill_rates"]["published_at"] == 0.0
+
+
+def test_robots_crawl_delay_is_honoured(tmp_path: Path) -> None:
+    with serve_in_thread(3, faults="crawl-delay=0.5") as site:
+        started = time.monotonic()
+        done = crawl(site.base_url, tmp_path, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s",
+                     "RANDOMIZE_DOWNLOAD_DELAY=False")
+        elapsed = time.monotonic() - started
+        requests = sum(admin(site.base_url, "/_admin/stats")["status"].values())
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "'newscrawl/crawl_delay/127.0.0.1': 0.5" in done.stderr
+    assert elapsed >= (requests - 2) * 0.5  # every request after robots.txt waited its turn

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime
 from urllib.parse import urlsplit
 
-from newscrawl.extraction.body import Body, BodyRules, extract_body
+from newscrawl.extraction.body import Body, BodyRules
 from newscrawl.extraction.dates import vccorp_id_time
 from newscrawl.extraction.text import clean_text
-from newscrawl.items import ArticleItem
-from newscrawl.loaders import ArticleLoader
 from newscrawl.sites.base import (
     ArticleParser,
     ListingEntry,

@@ -25,7 +25,7 @@ NO_TIME = "Không rõ thời gian"
 HOME_ITEMS = 20
 PAGE_ITEMS = 10
 SITEMAP_URLS = 1000
-FAULT_NAMES = ("error-rate", "slow", "drift-dates", "drift-titles", "truncate-rate")
+FAULT_NAMES = ("error-rate", "slow", "drift-dates", "drift-titles", "truncate-rate", "crawl-delay")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,8 @@ class Faults:
     drift_dates: bool = False
     drift_titles: bool = False
     truncate_rate: float = 0.0
+    crawl_delay: float = 0.0
+    """Not a fault: a ``Crawl-delay`` line in robots.txt (seconds)."""
 
     @classmethod
     def parse(cls, spec: str) -> Faults:
@@ -52,6 +54,8 @@ class Faults:
                 values[name.replace("-", "_")] = True
             elif name == "slow":
                 values["slow_ms"] = int(_number(name, raw, 0, 60_000))
+            elif name == "crawl-delay":
+                values["crawl_delay"] = _number(name, raw, 0, 600)
             else:
                 values[name.replace("-", "_")] = _number(name, raw, 0, 1)
         return cls(**values)  # type: ignore[arg-type]
@@ -372,5 +376,6 @@ def render_sitemap(model: SiteModel, base: str, shard: int) -> str | None:
             + "\n</urlset>\n")
 
 
-def render_robots(base: str) -> str:
-    return f"User-agent: *\nDisallow: /_admin/\n\nSitemap: {base}/sitemap.xml\n"
+def render_robots(base: str, crawl_delay: float = 0.0) -> str:
+    delay = f"Crawl-delay: {crawl_delay:g}\n" if crawl_delay else ""
+    return f"User-agent: *\nDisallow: /_admin/\n{delay}\nSitemap: {base}/sitemap.xml\n"

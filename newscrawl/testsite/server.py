@@ -99,7 +99,7 @@ class App:
     def route(self, path: str) -> Response:
         model, base = self.model, self.base
         fixed = {"/": (lambda: pages.render_home(model, base), HTML, "home"),
-                 "/robots.txt": (lambda: pages.render_robots(base), TEXT, "robots"),
+                 "/robots.txt": (lambda: pages.render_robots(base, self.faults.crawl_delay), TEXT, "robots"),
                  "/rss/tin-tuc.rss": (lambda: pages.render_rss(model, base), XML, "rss"),
                  "/sitemap.xml": (lambda: pages.render_sitemap_index(model, base), XML, "sitemap")}
         if path in fixed:
