@@ -164,7 +164,7 @@ class RunState:
         if fetched and errors / fetched > self.settings.getfloat("NEWSCRAWL_ALARM_MAX_ERROR_RATE", 0.2):
             found.append("error_rate")
         site = SITES.get(self.site_key(spider))
-        thresholds = {**DEFAULT_THRESHOLDS, **(site.extra.get("thresholds", {}) if site else {})}  # type: ignore[dict-item]
+        thresholds = {**DEFAULT_THRESHOLDS, **(site.fill_thresholds if site else {})}
         if self.fill["items"] >= self.settings.getint("NEWSCRAWL_ALARM_MIN_ITEMS", 3):
             rates = self.fill_rates()
             found += [f"low_fill/{name}" for name, floor in thresholds.items()

@@ -234,7 +234,9 @@ class Site:
     versions: tuple[tuple[date, type[ArticleParser]], ...] = ()
     """Older layouts, Fundus-style: ``(valid_until, parser)`` pairs, oldest first. A page fetched on
     or before ``valid_until`` is read by that parser; later pages by ``article_parser``."""
-    extra: dict[str, object] = field(default_factory=dict)
+    fill_thresholds: dict[str, float] = field(default_factory=dict)
+    """Per-field floors for the drift alarm, over the defaults (``title`` 0.95, ``published_at`` 0.8,
+    ``body_or_lede`` 0.9); e.g. ``{"authors": 0.5}`` for a site that always signs its articles."""
 
     @property
     def base_url(self) -> str:
