@@ -31,6 +31,9 @@ def _none_if_empty(value: str) -> str | None:
     return value or None
 
 
+_PROCESSORS: dict[tuple[type, str, str], Any] = {}
+
+
 class ArticleLoader(ItemLoader):
     """Loader for ArticleItem.
 
@@ -47,6 +50,20 @@ class ArticleLoader(ItemLoader):
     authors_out = unique
     tags_out = unique
     has_video_in = Identity()
+
+    def get_input_processor(self, field_name: str) -> Any:
+        # The item's fields carry no processor metadata, so the processor depends on the field name
+        # only: cache it per class instead of re-deriving it through ItemAdapter on every value.
+        key = (type(self), field_name, "in")
+        if key not in _PROCESSORS:
+            _PROCESSORS[key] = super().get_input_processor(field_name)
+        return _PROCESSORS[key]
+
+    def get_output_processor(self, field_name: str) -> Any:
+        key = (type(self), field_name, "out")
+        if key not in _PROCESSORS:
+            _PROCESSORS[key] = super().get_output_processor(field_name)
+        return _PROCESSORS[key]
 
     @property
     def dates(self) -> DateParser:

@@ -57,10 +57,14 @@ def auto_alt_rest(alt: str | None) -> str | None:
 
 def is_auto_alt(alt: str | None, title: str | None) -> bool:
     """True when `alt` is the title (by fold_key), with or without the CMS " - Ảnh N." suffix."""
+    if not alt or not title:
+        return False
+    rest = auto_alt_rest(alt)
+    if rest is None and len(alt) > 2 * len(title) + 10:
+        return False  # a paragraph, not the title
     title_key = fold_key(title)
     if not title_key:
         return False
-    rest = auto_alt_rest(alt)
     return fold_key(rest if rest is not None else alt) == title_key
 
 

@@ -7,11 +7,13 @@ import json
 import logging
 from collections.abc import Iterator
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from lxml import etree
 from parsel import Selector
+from parsel.csstranslator import HTMLTranslator
 
 from newscrawl.extraction.text import clean_text
 
@@ -48,19 +50,24 @@ class Page:
         return urljoin(self.url, href)
 
     def first_text(self, *css: str) -> str | None:
-        """Cleaned text of the first selector (in order) that finds non-empty text."""
+        """Cleaned text of the first selector (in order) that finds non-empty text.
+
+        Text nodes are joined with a space, so ``<span>Dân trí</span>Sau khi`` reads as two words.
+        """
+        root = self.sel.root
         for query in css:
-            for node in self.sel.css(query):
-                text = clean_text(" ".join(node.css("::text").getall()))
+            for node in compiled(query)(root):
+                text = clean_text(" ".join(node.itertext()))
                 if text:
                     return text
         return None
 
     def first_attr(self, *pairs: tuple[str, str]) -> str | None:
         """First non-empty attribute value for ``(css, attribute)`` pairs, in order."""
+        root = self.sel.root
         for query, attr in pairs:
-            for value in self.sel.css(query).xpath(f"@{attr}").getall():
-                value = clean_text(value)
+            for node in compiled(query)(root):
+                value = clean_text(node.get(attr))
                 if value:
                     return value
         return None
@@ -69,27 +76,28 @@ class Page:
     def meta(self) -> dict[str, str]:
         """``<meta>`` content keyed by lower-cased ``property`` or ``name`` (first occurrence wins)."""
         found: dict[str, str] = {}
-        for node in self.sel.xpath("//meta[@content]"):
-            key = node.attrib.get("property") or node.attrib.get("name") or node.attrib.get("itemprop")
-            if key:
-                found.setdefault(key.strip().lower(), node.attrib["content"])
+        for node in self.sel.root.iter("meta"):
+            key = node.get("property") or node.get("name") or node.get("itemprop")
+            content = node.get("content")
+            if key and content is not None:
+                found.setdefault(key.strip().lower(), content)
         return found
 
     @cached_property
     def hidden_inputs(self) -> dict[str, str]:
         """``input[type=hidden]`` values keyed by id (or name)."""
         found: dict[str, str] = {}
-        for node in self.sel.xpath("//input[@type='hidden' or @type='HIDDEN']"):
-            key = node.attrib.get("id") or node.attrib.get("name")
-            if key:
-                found.setdefault(key, node.attrib.get("value", ""))
+        for node in self.sel.root.iter("input"):
+            key = node.get("id") or node.get("name")
+            if key and (node.get("type") or "").lower() == "hidden":
+                found.setdefault(key, node.get("value") or "")
         return found
 
     @cached_property
     def jsonld(self) -> list[dict[str, Any]]:
         """Every JSON-LD object of the page, flattened out of lists and ``@graph``."""
         objects: list[dict[str, Any]] = []
-        for raw in self.sel.xpath("//script[@type='application/ld+json']/text()").getall():
+        for raw in self.sel.root.xpath("//script[@type='application/ld+json']/text()"):
             try:
                 data = json.loads(raw, strict=False)
             except ValueError:
@@ -124,6 +132,12 @@ class Page:
         """``link[rel=canonical]``, else og:url, else the page URL; query and fragment removed."""
         href = self.first_attr(("link[rel=canonical]", "href")) or self.meta.get("og:url")
         return strip_query(self.absolute(href) or self.url)
+
+
+@lru_cache(maxsize=1024)
+def compiled(css: str) -> etree.XPath:
+    """A CSS selector compiled once to an lxml XPath (no parsel Selector per node)."""
+    return etree.XPath(HTMLTranslator().css_to_xpath(css))
 
 
 def strip_query(url: str) -> str:

@@ -70,12 +70,18 @@ SOURCE_LINE_RE = re.compile(r"^\s*Nguồn\s*:\s*(?P<source>.+?)\s*\.?\s*$", re.I
 _MAX_SOURCE_LEN = 120
 
 
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
 def clean_text(s: str | None) -> str:
     """NFC, NBSP-like spaces to spaces, zero-width characters removed, whitespace collapsed, stripped."""
     if not s:
         return ""
-    s = unicodedata.normalize("NFC", s.translate(_CHAR_MAP))
-    return _WS_RE.sub(" ", s).strip()
+    if _INVISIBLE_RE.search(s):
+        s = _INVISIBLE_RE.sub("", s)
+    if not unicodedata.is_normalized("NFC", s):
+        s = unicodedata.normalize("NFC", s)
+    return " ".join(s.split())  # str.split() splits on every Unicode space, NBSP and U+2007/U+202F too
 
 
 def clean_multiline(s: str | None) -> str:
@@ -97,10 +103,20 @@ def _fold_tones(s: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], s)
 
 
-def fold_key(s: str | None) -> str:
-    """Comparison key: cleaned, casefolded, tones unified, end punctuation stripped, spaces collapsed."""
+def _fold(s: str | None) -> str:
     s = _EDGE_PUNCT_RE.sub("", _fold_tones(clean_text(s)))
     return _WS_RE.sub(" ", s).strip()
+
+
+_fold_short = functools.lru_cache(maxsize=4096)(_fold)
+_CACHE_UP_TO = 200  # body lines repeat within a page; whole bodies are never cached (flat memory)
+
+
+def fold_key(s: str | None) -> str:
+    """Comparison key: cleaned, casefolded, tones unified, end punctuation stripped, spaces collapsed."""
+    if s and len(s) <= _CACHE_UP_TO:
+        return _fold_short(s)
+    return _fold(s)
 
 
 @functools.lru_cache(maxsize=256)
@@ -122,15 +138,24 @@ def strip_lede_prefix(s: str | None, bare_prefixes: Sequence[str] = ()) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=64)
+def _folded_heading(heading: str) -> str:
+    return _fold_tones(clean_text(heading))
+
+
 def _matches_heading(key: str, heading: str, *, exact: bool) -> bool:
     """`key` starts with `heading`; the rest is empty/":"/"»" (exact) or has no letters."""
-    head = _fold_tones(clean_text(heading))
+    head = _folded_heading(heading)
     if not key.startswith(head):
         return False
     rest = key[len(head) :]
     if exact:
         return _EXACT_TAIL_RE.fullmatch(rest) is not None
     return not any(ch.isalpha() for ch in rest)
+
+
+_FOLDED_PREFIXES = tuple(_fold_tones(clean_text(p)) for p in _PREFIX_LINES)
+_LONGEST_BOILERPLATE = 160  # no boilerplate line is longer: real paragraphs skip the checks
 
 
 def is_boilerplate_line(line: str, extra: Sequence[str] = ()) -> bool:
@@ -140,14 +165,14 @@ def is_boilerplate_line(line: str, extra: Sequence[str] = ()) -> bool:
     ":" or "(" matches as a prefix.
     """
     text = clean_text(line)
-    if not text:
+    if not text or (len(text) > _LONGEST_BOILERPLATE and not extra):
         return False
     if _RELATED_TIME_RE.match(text):
         return True
     key = _fold_tones(text)
     extra = [e for e in map(clean_text, extra) if e]
-    prefixes = [*_PREFIX_LINES, *(e for e in extra if e.endswith((":", "(")))]
-    if any(key.startswith(_fold_tones(p)) for p in prefixes):
+    prefixes = [*_FOLDED_PREFIXES, *(_fold_tones(e) for e in extra if e.endswith((":", "(")))]
+    if any(key.startswith(p) for p in prefixes):
         return True
     if any(_matches_heading(key, h, exact=False) for h in _HEADING_LINES):
         return True
