@@ -33,3 +33,14 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
+
+## bench-accuracy: per-field accuracy of newscrawl vs trafilatura and newspaper4k (writes benchmarks/RESULTS.md)
+.PHONY: bench-accuracy
+BENCH_ACCURACY_STAMP := $(VENV)/.installed-bench-accuracy
+
+$(BENCH_ACCURACY_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_ACCURACY_STAMP)
+
+bench-accuracy: $(BENCH_ACCURACY_STAMP)
+	$(BIN)/python -m benchmarks.accuracy $(ARGS)

@@ -69,7 +69,11 @@ def cmd_crawl(ns: argparse.Namespace) -> int:
     try:
         get_site(ns.site)
         spider_args = _pairs(ns.spider_args, "-a")
-        SpiderArgs.parse(spider_args)
+        parsed = SpiderArgs.parse(spider_args)
+        if ns.site == "generic":
+            from newscrawl.spiders.generic import check_args
+
+            check_args(parsed)
     except (UnknownSite, ArgumentError) as exc:
         raise CliError(f"newscrawl crawl: {exc.args[0]}", EXIT_USAGE) from None
     return run_crawl(ns.site, spider_args, _pairs(ns.settings, "-s"), ns.loglevel)
@@ -145,26 +149,24 @@ def parse_now(value: str | None) -> datetime:
 
 
 def extract_item(body: bytes, url: str, now: datetime) -> dict[str, object]:
-    """The item for one page, through the code path the spider uses."""
+    """The item for one page, through the code path the spider uses; the generic extractor for a
+    domain without a site module."""
     from newscrawl.extraction.dates import DateParser
     from newscrawl.extraction.page import Page
-    from newscrawl.sites import site_for_url
+    from newscrawl.sites import SITES, UnknownSite, site_for_url
 
-    site = site_for_url(url)
+    try:
+        site = site_for_url(url)
+    except UnknownSite:
+        site = SITES["generic"]
     return site.extract(Page.from_bytes(url, body, now), DateParser(now)).to_dict()
 
 
 def cmd_extract(ns: argparse.Namespace) -> int:
-    from newscrawl.sites import UnknownSite
-
     if not ns.url.startswith(("http://", "https://")):
         raise CliError(f"newscrawl extract: --url {ns.url!r} is not an http(s) URL", EXIT_USAGE)
     now = parse_now(ns.now)
-    body = read_page(ns.page)
-    try:
-        item = extract_item(body, ns.url, now)
-    except UnknownSite as exc:
-        raise CliError(f"newscrawl extract: {exc.args[0]}") from None
+    item = extract_item(read_page(ns.page), ns.url, now)
     sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
     return 0
 

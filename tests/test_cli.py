@@ -34,7 +34,7 @@ def test_extract_prints_the_spider_item(case, tmp_path: Path) -> None:  # noqa: 
 @pytest.mark.parametrize(("args", "code", "message"), [
     (("extract", "tests/fixtures/nope.html", "--url", "https://truyenhinhthanhhoa.vn/a-1808387881.htm"), 1,
      "cannot read"),
-    (("extract", "README.md", "--url", "https://example.com/a.htm"), 1, "no site module for domain"),
+    (("crawl", "generic"), 2, "start_url=URL is required"),
     (("extract", "README.md", "--url", "truyenhinhthanhhoa.vn/a.htm"), 2, "not an http(s) URL"),
     (("extract", "README.md", "--url", "https://vtv.vn/a.htm", "--now", "yesterday"), 2, "not an ISO-8601"),
     (("extract", "README.md"), 2, "--url"),
@@ -53,3 +53,14 @@ def test_bad_input_is_one_clear_line(args: tuple[str, ...], code: int, message: 
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+def test_extract_unknown_domain_uses_the_generic_extractor(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_text("<html><head><title>Tin A - Báo X</title></head><body><article><h1>Tin A</h1>"
+                    "<p>Đoạn một của bài viết khá dài để có nội dung.</p><p>Đoạn hai.</p></article></body></html>",
+                    encoding="utf-8")
+    done = newscrawl("extract", str(page), "--url", "https://example.vn/tin-a-123456.html")
+    assert done.returncode == 0, done.stderr
+    item = json.loads(done.stdout)
+    assert (item["site"], item["extraction"], item["title"]) == ("generic", "generic", "Tin A")

@@ -57,7 +57,7 @@ class Page:
         root = self.sel.root
         for query in css:
             for node in compiled(query)(root):
-                text = clean_text(" ".join(node.itertext()))
+                text = clean_text(" ".join(visible_text(node)))
                 if text:
                     return text
         return None
@@ -138,6 +138,11 @@ class Page:
 def compiled(css: str) -> etree.XPath:
     """A CSS selector compiled once to an lxml XPath (no parsel Selector per node)."""
     return etree.XPath(HTMLTranslator().css_to_xpath(css))
+
+
+def visible_text(node: etree._Element) -> list[str]:
+    """Text nodes of *node*, without the contents of scripts and styles (a byline div may hold one)."""
+    return [t for t in node.xpath(".//text()[not(ancestor::script or ancestor::style)]") if t.strip()]
 
 
 def strip_query(url: str) -> str:

@@ -18,6 +18,18 @@ SITE_MODULES = (
     "cafef",
     "soha",
     "cafebiz",
+    "vnexpress",
+    "znews",
+    "h24",
+    "eva",
+    "dantri",
+    "tuoitre",
+    "kenh14",
+    "thanhnien",
+    "nld",
+    "baochinhphu",
+    "baothanhhoa",
+    "generic",  # any other domain: GenericArticle; never owns a URL, so site modules always win
 )
 
 

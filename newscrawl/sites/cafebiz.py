@@ -1,5 +1,16 @@
-"""cafebiz.vn: the platform unchanged (2022 class-only skin, ``.chn`` URLs); pinned by a real page."""
+"""cafebiz.vn: the platform (2022 class-only skin, ``.chn`` URLs); pinned by a real 2022 page and a 2014
+mobile page.
+
+Old URLs carry a category folder and a ``ca<zone>`` suffix after the id
+(``/thuong-hieu-quang-cao/…-201404031417040772ca110.chn``); pages fetched up to 2016 are read with the
+2014 mobile parser (newscrawl.sites.vccorp_mobile).
+"""
+
+from dataclasses import replace
 
 from newscrawl.sites.vccorp import tenant
+from newscrawl.sites.vccorp_mobile import CHN_ARTICLE_PATH, MOBILE_UNTIL, VCCorpMobileArticle
 
-SITE = tenant("cafebiz", "CafeBiz", "cafebiz.vn", ext="chn")
+MOBILE_2014 = ((MOBILE_UNTIL, VCCorpMobileArticle),)
+SITE = replace(tenant("cafebiz", "CafeBiz", "cafebiz.vn", ext="chn", versions=MOBILE_2014),
+               article_path_re=CHN_ARTICLE_PATH)

@@ -1,5 +1,15 @@
-"""cafef.vn: the platform unchanged (``.chn`` URLs); pinned by a real page (2018 article, 2026 markup)."""
+"""cafef.vn: the platform (``.chn`` URLs); pinned by a real 2018 article (2026 markup) and a 2014 mobile page.
+
+Old URLs carry a category folder and a ``ca<zone>`` suffix after the id
+(``/tai-chinh-quoc-te/…-2014021509250334717ca32.chn``); pages fetched up to 2016 are read with the
+2014 mobile parser (newscrawl.sites.vccorp_mobile).
+"""
+
+from dataclasses import replace
 
 from newscrawl.sites.vccorp import tenant
+from newscrawl.sites.vccorp_mobile import CHN_ARTICLE_PATH, MOBILE_UNTIL, VCCorpMobileArticle
 
-SITE = tenant("cafef", "CafeF", "cafef.vn", ext="chn")
+MOBILE_2014 = ((MOBILE_UNTIL, VCCorpMobileArticle),)
+SITE = replace(tenant("cafef", "CafeF", "cafef.vn", ext="chn", versions=MOBILE_2014),
+               article_path_re=CHN_ARTICLE_PATH)

@@ -12,5 +12,6 @@ def _spider_class(key: str) -> type[NewsSpider]:
                                       "__doc__": f"Crawls {SITES[key].name} ({SITES[key].domains[0]})."})
 
 
-for _key in SITES:
+# Sites without domains (the generic extractor) have their own spider module.
+for _key in (key for key, site in SITES.items() if site.domains):
     globals()[f"{_key.capitalize()}Spider"] = _spider_class(_key)
