@@ -151,11 +151,21 @@ def score_lede(expected: str | None, actual: str | None) -> Score:
     return _check(norm(expected) == norm(actual), expected, actual)
 
 
+def lines_norm(value: str | None) -> str:
+    """Each line normalised, runs of line breaks kept as one: ``"A\n\nB"`` and ``"A\nB"`` compare alike,
+    but a line boundary survives, so a leak-form segment (``"\n\nHà Nội"``: a caption as its own
+    paragraph) keeps its meaning whichever way a tool joins paragraphs."""
+    lines = [norm(line) for line in (value or "").splitlines()]
+    text = "\n".join(lines)
+    return re.sub(r"\n+", "\n", text)
+
+
 def contains(body: str | None, segment: str) -> bool:
-    """*segment* is in *body*, both normalised; a whitespace-only segment (``"\n\n\n"``: a layout check)
-    is looked for as is."""
-    want = norm(segment)
-    return want in norm(body) if want else segment in (body or "")
+    """*segment* is in *body*, both normalised line by line; a whitespace-only segment (``"\n\n\n"``:
+    a layout check) is looked for as is."""
+    if not segment.strip():
+        return segment in (body or "")
+    return lines_norm(segment) in lines_norm(body)
 
 
 def score_segments(strings: list[str], body: str | None, *, present: bool) -> Score | None:

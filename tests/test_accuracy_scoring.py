@@ -70,7 +70,7 @@ def test_lede_exact_after_normalisation() -> None:
 
 def test_segments_and_body_f() -> None:
     body = "Đoạn một.\n\nĐoạn hai có chú thích.\nĐoạn ba."
-    contains = sc.score_segments(["Đoạn một. Đoạn hai", "Đoạn bốn"], body, present=True)
+    contains = sc.score_segments(["Đoạn một.\nĐoạn hai", "Đoạn bốn"], body, present=True)
     excludes = sc.score_segments(["Bình luận", "Đoạn ba"], body, present=False)
     assert contains is not None and (contains.points, contains.total) == (1.0, 2)
     assert excludes is not None and (excludes.points, excludes.total) == (1.0, 2)
@@ -207,6 +207,9 @@ def test_failure_detail_shows_where_long_strings_differ() -> None:
 def test_whitespace_only_segment_is_looked_for_as_is() -> None:
     assert sc.contains("Một.\n\n\nHai.", "\n\n\n")
     assert not sc.contains("Một.\n\nHai.", "\n\n\n")
-    assert sc.contains("Một.\n\nHai.", "Một. Hai.")
+    assert sc.contains("Một.\n\nHai.", "Một.\nHai.")  # one line break or two: the same boundary
+    assert not sc.contains("Một.\n\nHai.", "Một. Hai.")  # a space is not a paragraph break
+    assert sc.contains("A.\n\nHà Nội hôm nay", "\n\nHà Nội")  # leak form: a line starting with it
+    assert not sc.contains("Ở Hà Nội hôm nay", "\n\nHà Nội")
     excludes = sc.score_segments(["\n\n\n"], "Một.\n\nHai.", present=False)
     assert excludes is not None and excludes.ok
