@@ -45,6 +45,9 @@ _BLOB_NODES = "//text()[string-length() > 199] | //@*[string-length() > 199]"
 class BaoThanhHoaArticle(ArticleParser):
     """Article page: title, sapo, time and byline in clear; the body decoded from the blob."""
 
+    # Never the generic body: the page text around the blob is not the article, and cipher text is
+    # never shipped.
+    FALLBACK = ("title", "lede", "published_at")
     TITLE = ("h1.article-title", "h1.title-detail", "h1.title", "h1")
     SAPO = (".article-sapo", ".sapo", "h2.sapo", "p.sapo", ".pHead")
     AUTHOR = (".article-author", ".author", "p.author", ".tacgia")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
 from newscrawl.extraction.body import Body, BodyRules, extract_body
@@ -16,7 +16,7 @@ from newscrawl.items import ArticleItem
 from newscrawl.loaders import ArticleLoader
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from datetime import datetime
 
     from parsel import Selector
@@ -65,6 +65,9 @@ class ArticleParser:
     SOURCE: ClassVar[tuple[str, ...]] = ()
     BODY_RULES: ClassVar[BodyRules] = BodyRules(drop=())
     VIDEO_TITLES: ClassVar[tuple[str, ...]] = ("clip:", "clip -", "video:", "video -")
+    FALLBACK: ClassVar[tuple[str, ...]] = ("title", "lede", "published_at", "body")
+    """Fields the generic extractor fills when this parser's selectors find nothing (counted in stats
+    as ``newscrawl/extract/fallback/<field>``). Authors are not in it: an empty list beats a wrong one."""
 
     def __init__(self, site: Site, page: Page, dates: DateParser) -> None:
         self.site = site
@@ -81,8 +84,12 @@ class ArticleParser:
         loader.add_value("canonical_url", self.page.canonical_url)
         loader.add_value("article_id", self.article_id())
         loader.add_value("title", self.title())
+        self.fall_back(loader, "title", lambda g: loader.add_value("title", g.title()))
         loader.add_lede(self.lede_raw())
+        self.fall_back(loader, "lede", lambda g: loader.add_lede(g.lede_raw()))
         body = self.body(loader)
+        if body.text is None and "no_content_container" in self.page.problems:
+            body = self.fall_back(loader, "body", lambda g: g.body(loader)) or body
         self.add_authors(loader, body)
         self.add_published(loader)
         loader.add_date("modified_at", self.modified_candidates())
@@ -147,14 +154,17 @@ class ArticleParser:
         yield page.meta.get("article:published_time")
         yield page.jsonld_str("datePublished")
 
-    def add_published(self, loader: ArticleLoader) -> None:
-        """Printed time first (kept raw); machine values as fallback and cross-check; id time last."""
+    def add_published(self, loader: ArticleLoader) -> ParsedDate | None:
+        """Printed time first (kept raw); machine values as fallback and cross-check; the generic
+        extractor next; the id's draft time last (flagged)."""
         shown = loader.add_date("published_at", self.published_text())
         machine = next(filter(None, map(self._parse_full, self.published_machine())), None)
         if shown is None and machine is not None:
             loader.add_date("published_at", self.published_machine())
         elif shown and machine and abs(shown.value - machine.value) > DISAGREE:
             self.page.problems.append("published_disagree")
+        elif shown is None and machine is None:
+            machine = self.fall_back(loader, "published_at", lambda g: g.add_published(loader))
         id_time = self.id_time(loader.get_output_value("article_id"))
         if id_time:
             loader.add_value("id_time", id_time.isoformat())
@@ -162,6 +172,18 @@ class ArticleParser:
             self.page.problems.append("published_from_id_time")
             loader.add_value("published_at", id_time.replace(microsecond=0).isoformat())
             loader.add_value("published_at_precision", "id_time")
+        return shown or machine
+
+    def fall_back(self, loader: ArticleLoader, name: str, fill: Callable[[ArticleParser], Any]) -> Any:
+        """Run *fill* with the generic parser when *name* is still empty and falls back for this site."""
+        if name not in self.FALLBACK or self.extraction == "generic" or loader.get_output_value(name):
+            return None
+        from newscrawl.sites.generic import GenericArticle
+
+        result = fill(GenericArticle(self.site, self.page, self.dates))
+        if loader.get_output_value(name) or getattr(result, "text", None):
+            self.page.problems.append(f"fallback/{name}")
+        return result
 
     def _parse_full(self, raw: str | None) -> ParsedDate | None:
         return self.dates.parse(raw, require_date=True) if raw else None
