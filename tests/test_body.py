@@ -85,3 +85,36 @@ def test_br_separated_lines_become_paragraphs() -> None:
 def test_auto_alt_text_line_is_dropped() -> None:
     body = body_of(f"<p>{TITLE.lower()} - Ảnh 1.</p><p>Nội dung.</p>")
     assert body.paragraphs == ["Nội dung."]
+
+
+def test_video_inside_a_dropped_block_is_not_the_articles_video() -> None:
+    body = body_of("<div id='admzone123'><div class='VCSortableInPreviewMode' type='VideoStream'></div></div>"
+                   "<p>Nội dung.</p>")
+    assert not body.has_video
+
+
+def test_caption_inline_pieces_join_as_printed() -> None:
+    body = body_of("<figure class='VCSortableInPreviewMode' type='Photo'><img src='https://c/1.jpg'>"
+                   "<figcaption class='PhotoCMS_Caption'><p>Kính AR. Ảnh: <em> Bloomberg</em>.</p></figcaption>"
+                   "</figure><p>Nội dung.</p>")
+    assert [(i.caption, i.credit, i.caption_raw) for i in body.images] == [
+        ("Kính AR.", "Bloomberg", "Kính AR. Ảnh: Bloomberg.")]
+
+
+def test_page_first_text_skips_scripts() -> None:
+    from datetime import datetime
+
+    from newscrawl.extraction.page import Page
+
+    page = Page.from_bytes("https://x.vn/a.htm", b"<div class='a'>Theo X<script>var y=1</script></div>",
+                           datetime(2025, 1, 1))
+    assert page.first_text(".a") == "Theo X"
+
+
+def test_listing_duplicate_fills_a_missing_time() -> None:
+    from newscrawl.sites.base import ListingEntry, dedup_entries
+
+    entries = dedup_entries([ListingEntry(url="https://x.vn/a-1.htm?ref=top", title="A"),
+                             ListingEntry(url="https://x.vn/a-1.htm", published_at="2020-12-21T18:00:00+07:00",
+                                          published_at_raw="4 giờ trước")])
+    assert [(e.url, e.title, e.published_at_raw) for e in entries] == [("https://x.vn/a-1.htm", "A", "4 giờ trước")]

@@ -6,7 +6,7 @@ Expected values are worked out from the spec by hand. Every test uses a fixed `n
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -425,7 +425,7 @@ def test_parsed_date_is_frozen(late: DateParser) -> None:
     "now",
     [
         datetime(2025, 8, 16, 22, 0),  # naive = local
-        datetime(2025, 8, 16, 15, 0, tzinfo=timezone.utc),
+        datetime(2025, 8, 16, 15, 0, tzinfo=UTC),
         datetime(2025, 8, 16, 22, 0, tzinfo=VN_TZ),
     ],
 )
@@ -481,3 +481,23 @@ def test_vccorp_id_time_iso() -> None:
     value = vccorp_id_time("180240410172955066")
     assert value is not None
     assert value.isoformat(timespec="milliseconds") == "2024-04-10T17:29:55.066+07:00"
+
+
+# --- added with the site modules of issue 4 -------------------------------------------------------
+
+def test_vnexpress_short_hour_form_is_relative() -> None:
+    now = datetime(2025, 8, 18, 17, 10, tzinfo=VN_TZ)
+    parsed = DateParser(now).parse("2h trước")
+    assert parsed is not None and parsed.isoformat() == "2025-08-18T15:10:00+07:00"
+    assert parsed.precision == "relative"
+
+
+@pytest.mark.parametrize(("article_id", "expected"), [
+    ("201404031417040772", "2014-04-03T14:17:04+07:00"),   # cafebiz 2014, 18 digits, no prefix
+    ("2014021509250334717", "2014-02-15T09:25:03+07:00"),  # cafef 2014, 19 digits before "ca32"
+    ("198260720023243246", "2026-07-20T02:32:43.246000+07:00"),  # soha: prefix 198 still wins
+    ("9914021509250334717", None),  # 19 digits that are no date
+])
+def test_old_unprefixed_vccorp_ids(article_id: str, expected: str | None) -> None:
+    value = vccorp_id_time(article_id)
+    assert (value.isoformat() if value else None) == expected

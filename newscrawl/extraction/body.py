@@ -78,6 +78,8 @@ def extract_body(container: Selector, rules: BodyRules, *, title: str | None, le
     body = Body()
     skipped: set[etree._Element] = set(rules.find("drop", root))
     for block in rules.find("video_blocks", root):
+        if block in skipped or any(anc in skipped for anc in block.iterancestors()):
+            continue  # an ad player inside a dropped banner is not the article's video
         body.has_video = True
         caption = clean_text(" ".join(block.xpath(".//*[contains(@class,'VideoCMS_Caption')]//text()")))
         if caption:
@@ -116,6 +118,14 @@ def _walk(el: etree._Element, skipped: set[etree._Element], out: list[str], buf:
             buf.append(child.tail)
     if block:
         _flush(buf, out)
+
+
+def node_text(node: etree._Element) -> str | None:
+    """The text of one node as the body reads text: inline pieces joined as printed, blocks by spaces
+    (``X. Ảnh: <em> Bloomberg</em>.`` -> ``X. Ảnh: Bloomberg.``)."""
+    lines: list[str] = []
+    _walk(node, set(), lines, [])
+    return " ".join(lines) or None
 
 
 def _flush(buf: list[str], out: list[str]) -> None:
@@ -173,7 +183,7 @@ def _image(url: str, block: etree._Element | None, rules: BodyRules) -> ImageIte
     raw = None
     if block is not None:
         nodes = rules.find("captions", block)
-        raw = clean_text(" ".join(nodes[0].itertext())) if nodes else None
+        raw = node_text(nodes[0]) if nodes else None
     if not raw or is_placeholder(raw):
         raw = None
     caption, credit = split_credit(raw)

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
@@ -27,7 +27,7 @@ _UNDATED = frozenset({"relative", "time_only", "year_inferred"})
 _MISS = object()
 _ZERO = timedelta(0)
 _SEVEN = timedelta(hours=7)
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 # --- cleaning -------------------------------------------------------------------------------------
 _SPACES = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
@@ -52,7 +52,7 @@ _RX_DATE_FIRST = re.compile(
     r"^(\d{1,2})[/-](\d{1,2})[/-](\d{4})\s*(?:[,|\-–]\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?" + _AMPM + "$", re.I
 )
 _RX_RELATIVE = re.compile(
-    r"^(?:(\d{1,3})\s*(giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước|(vừa xong)"
+    r"^(?:(\d{1,3})\s*(giây|phút|giờ|h|ngày|tuần|tháng|năm)\s+trước|(vừa xong)"
     r"|(hôm nay|hôm qua)(?:\s*(?:lúc|,)\s*(\d{1,2}):(\d{2}))?)$",
     re.I,
 )
@@ -79,7 +79,7 @@ _YEAR_ANY = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\d{1,2}[/.\-]\d{1,2}[/.\-]\
 _DIGIT = re.compile(r"\d")
 _CLOCK = re.compile(r"\d{1,2}\s*(?::|h|giờ)\s*\d{2}", re.I)
 _CLOCK_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
-_VCCORP_ID = re.compile(r"[0-9]{15,18}")
+_VCCORP_ID = re.compile(r"[0-9]{15,19}")
 
 _Result = tuple[datetime, str, bool]  # value, precision, offset_suspect
 _Builder = Callable[["re.Match[str]", datetime], "_Result | None"]
@@ -175,6 +175,7 @@ _UNITS = {
     "giây": timedelta(seconds=1),
     "phút": timedelta(minutes=1),
     "giờ": timedelta(hours=1),
+    "h": timedelta(hours=1),  # VnExpress listings: "2h trước"
     "ngày": timedelta(days=1),
     "tuần": timedelta(weeks=1),
     "tháng": timedelta(days=30),
@@ -364,20 +365,30 @@ def parse_vn_datetime(raw: str | None, now: datetime | None = None) -> ParsedDat
 
 
 def vccorp_id_time(article_id: str) -> datetime | None:
-    """Draft time encoded in a VCCorp article id (a lower bound for the publish time), in +07:00.
+    """Draft time encoded in a VCCorp article id, in +07:00 (on that CMS a lower bound for the publish
+    time; other CMSs' time-like ids are not: Dân Trí prints times before its id times).
 
     18 digits: 3-digit site prefix + yyMMddHHmmss + 3-digit ms. 15-17 digits (pre-2022 sister sites):
-    yyyyMMddHHmmss + unpadded ms. Anything else (10-digit migrated, 7-digit old CMS) -> None.
+    yyyyMMddHHmmss + unpadded ms. Old 18-19-digit unprefixed ids (2014 mobile pages, ``…34717ca32``
+    URLs): the leading yyyyMMddHHmmss, to the second. Anything else (10-digit migrated, 7-digit) -> None.
     """
     digits = str(article_id).strip()
     if not _VCCORP_ID.fullmatch(digits):
         return None
     if len(digits) == 18:
-        year, stamp, ms = 2000 + int(digits[3:5]), digits[5:15], int(digits[15:])
-    else:
-        year, stamp, ms = int(digits[:4]), digits[4:14], int(digits[14:])
+        value = _id_stamp(2000 + int(digits[3:5]), digits[5:15], digits[15:])
+        if value is not None or not digits.startswith(("19", "20")):
+            return value
+    elif len(digits) == 19 and not digits.startswith(("19", "20")):
+        return None
+    return _id_stamp(int(digits[:4]), digits[4:14], digits[14:])
+
+
+def _id_stamp(year: int, stamp: str, rest: str) -> datetime | None:
+    """The id's time; the sub-second part only when it is a plain millisecond count (1-3 digits)."""
     parts = [int(stamp[i : i + 2]) for i in range(0, 10, 2)]
     value = _mk(year, *parts)
     if value is None or value.year < MIN_YEAR:
         return None
+    ms = int(rest) if len(rest) <= 3 else 0
     return value.replace(microsecond=ms * 1000)

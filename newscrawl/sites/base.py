@@ -288,7 +288,8 @@ class Site:
 
 
 def dedup_entries(entries: Sequence[ListingEntry]) -> list[ListingEntry]:
-    """Keep the first entry per URL (query and fragment ignored), filling a missing title later."""
+    """Keep the first entry per URL (query and fragment ignored); a later duplicate fills a missing
+    title or time (a top story shown first without a time and again further down with one)."""
     by_url: dict[str, ListingEntry] = {}
     for entry in entries:
         key = strip_query(entry.url)
@@ -296,6 +297,9 @@ def dedup_entries(entries: Sequence[ListingEntry]) -> list[ListingEntry]:
         if kept is None:
             entry.url = key
             by_url[key] = entry
-        elif not kept.title and entry.title:
+            continue
+        if not kept.title and entry.title:
             kept.title = entry.title
+        if not kept.published_at and entry.published_at:
+            kept.published_at, kept.published_at_raw = entry.published_at, entry.published_at_raw
     return list(by_url.values())

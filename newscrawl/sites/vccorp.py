@@ -107,8 +107,8 @@ class VCCorpArticle(ArticleParser):
 
 ITEM_NODES = ("article.box-category-item, div.box-category-item, li.box-category-item, .box-stream-item, "
               "li.knswli, div.item[data-focus-id], ul.tinlienquan li")
-ITEM_TIME = (".box-category-time", ".time-ago", ".box-stream-time", ".knswli-time", "span.time")
-CATEGORY_PATH = re.compile(r"^/[a-z0-9-]+(?:/[a-z0-9-]+)?\.htm$")
+ITEM_TIME = (".box-category-time", ".time-ago", ".box-stream-time", ".knswli-time", ".kscliw-time-1", "span.time")
+CATEGORY_PATH = re.compile(r"^/[a-z0-9-]+(?:/[a-z0-9-]+)?\.(?:htm|chn)$")
 NOT_CATEGORY = re.compile(r"^/(?:timeline|rss|print|tim-kiem|search|tag|video-|sitemap|lien-he|gioi-thieu)")
 
 
@@ -193,6 +193,7 @@ def article_path(ext: str = "htm", digits: str = "15,18", print_view: bool = Tru
 def tenant(key: str, name: str, domain: str, *, ext: str = "htm", names: tuple[str, ...] = (),
            **options: object) -> Site:
     """A site that runs the platform unchanged: a handful of lines per tenant."""
+    path_re = options.pop("article_path_re", None) or article_path(ext)
     return Site(key=key, name=name, domains=(domain,), article_parser=VCCorpArticle,
-                listing_parser=VCCorpListing, article_path_re=article_path(ext),
+                listing_parser=VCCorpListing, article_path_re=path_re,  # type: ignore[arg-type]
                 names=(key, domain, "VCCorp", "VCCorp.vn", *names), **options)  # type: ignore[arg-type]

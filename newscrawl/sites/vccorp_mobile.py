@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -31,7 +31,6 @@ from parsel import Selector
 
 from newscrawl.extraction.body import Body, BodyRules, extract_body
 from newscrawl.extraction.captions import split_credit
-from newscrawl.extraction.dates import vccorp_id_time
 from newscrawl.extraction.text import clean_text
 from newscrawl.items import ImageItem
 from newscrawl.loaders import ArticleLoader
@@ -94,14 +93,6 @@ class VCCorpMobileArticle(VCCorpArticle):
                             exclude_lines=excluded)
         body.images = images
         return body
-
-    def id_time(self, article_id: str | None) -> datetime | None:
-        """Old 18-19 digit ids (``…34717ca32``): the leading ``yyyyMMddHHmmss``, to the second."""
-        found = super().id_time(article_id)
-        digits = article_id or ""
-        if found is None and len(digits) in (18, 19) and digits.isdigit():
-            found = vccorp_id_time(digits[:14] + "0")  # 15-digit form, sub-second part unknown: 0
-        return found
 
 
 def read_also_titles(node: Selector) -> list[str]:

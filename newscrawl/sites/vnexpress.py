@@ -133,12 +133,14 @@ class VnExpressListing(ListingParser):
         return found
 
     def _time_of(self, node) -> tuple[str, str] | None:  # noqa: ANN001
-        """The machine ``datetime`` attribute first (the text is a stale ``2h trước``), then the text."""
-        for el in node.css(", ".join(ITEM_TIME)):
-            for raw in (el.attrib.get("datetime"), clean_text(" ".join(el.css("::text").getall()))):
-                parsed = self.dates.parse(raw) if raw else None
-                if parsed:
-                    return clean_text(raw), parsed.isoformat()
+        """Any machine ``datetime`` attribute first (the text is a stale ``2h trước``), then the texts."""
+        elements = node.css(", ".join(ITEM_TIME))
+        attributes = [el.attrib.get("datetime") for el in elements]
+        texts = [clean_text(" ".join(el.css("::text").getall())) for el in elements]
+        for raw in attributes + texts:
+            parsed = self.dates.parse(raw) if raw else None
+            if parsed:
+                return clean_text(raw), parsed.isoformat()
         return None
 
     def _categories(self) -> list[str]:
