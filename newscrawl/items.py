@@ -55,6 +55,8 @@ class ArticleItem:
     """Draft-creation time decoded from a VCCorp id: a lower bound of ``published_at``, never a substitute."""
     images: list[ImageItem] = field(default_factory=list)
     category: str | None = None
+    location: str | None = None
+    """Dateline the page prints at the start of the sapo (VnExpress ``span.location-stamp``)."""
     zone_id: str | None = None
     tags: list[str] = field(default_factory=list)
     source: str | None = None

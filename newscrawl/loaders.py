@@ -69,12 +69,21 @@ class ArticleLoader(ItemLoader):
     def dates(self) -> DateParser:
         return self.context["dates"]  # type: ignore[no-any-return]
 
-    def add_lede(self, raw: str | None) -> None:
-        """Record the sapo as printed and without its site prefix."""
+    def add_lede(self, raw: str | None, *, stamp: str | None = None, location: str | None = None) -> None:
+        """Record the sapo as printed and without its source prefix (``(TTV) - ``), and without a
+        *stamp* or *location* printed at its start with no separator (``<span>Dân trí</span>Sau…``,
+        VnExpress's ``<span class="location-stamp">Nhật Bản</span>``); the location is kept."""
         raw = clean_text(raw)
-        if raw:
-            self.add_value("lede_raw", raw)
-            self.add_value("lede", strip_lede_prefix(raw, self.context.get("lede_prefixes", ())))
+        if not raw:
+            return
+        self.add_value("lede_raw", raw)
+        lede = strip_lede_prefix(raw, self.context.get("lede_prefixes", ()))
+        for head in (clean_text(stamp), clean_text(location)):
+            if head and fold_key(lede[: len(head)]) == fold_key(head) and len(lede) > len(head):
+                lede = lede[len(head):].strip()
+        self.add_value("lede", lede)
+        if location:
+            self.add_value("location", location)
 
     def add_byline(self, raw: str | None) -> bool:
         """Split a byline into authors (and a source); False when it yields no author."""

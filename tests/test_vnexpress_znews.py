@@ -68,6 +68,7 @@ def test_vnexpress_location_stamp_is_a_separate_word_in_lede_raw_and_gone_from_l
                        DateParser(NOW))
     assert item.lede_raw == "Nhật Bản Một nhân viên văn phòng 38 tuổi hiến tinh trùng."
     assert item.lede == "Một nhân viên văn phòng 38 tuổi hiến tinh trùng."
+    assert item.location == "Nhật Bản"
     assert item.language == "vi"
     assert item.authors == ["Lê Phương"]
     assert item.body == "Đoạn một của bài."

@@ -75,7 +75,8 @@ class ArticleParser:
         self.dates = dates
 
     def new_loader(self) -> ArticleLoader:
-        item = ArticleItem(url=self.page.url, site=self.site.key, extraction=self.extraction)
+        item = ArticleItem(url=self.page.url, site=self.site.key, extraction=self.extraction,
+                           language=self.language())
         return ArticleLoader(item=item, dates=self.dates, fetched_at=self.page.fetched_at,
                              lede_prefixes=self.site.lede_prefixes, site_names=self.site.names)
 
@@ -85,7 +86,7 @@ class ArticleParser:
         loader.add_value("article_id", self.article_id())
         loader.add_value("title", self.title())
         self.fall_back(loader, "title", lambda g: loader.add_value("title", g.title()))
-        loader.add_lede(self.lede_raw())
+        loader.add_lede(self.lede_raw(), stamp=self.lede_stamp(), location=self.location())
         self.fall_back(loader, "lede", lambda g: loader.add_lede(g.lede_raw()))
         body = self.body(loader)
         if body.text is None and "no_content_container" in self.page.problems:
@@ -117,6 +118,17 @@ class ArticleParser:
         page = self.page
         return (page.first_text(*self.SAPO) if self.SAPO else None) or page.meta.get("og:description") \
             or page.meta.get("description")
+
+    def lede_stamp(self) -> str | None:
+        """A source stamp printed at the start of the sapo with no separator (Dân Trí's span)."""
+        return None
+
+    def location(self) -> str | None:
+        """A dateline printed at the start of the sapo (VnExpress's location stamp)."""
+        return None
+
+    def language(self) -> str:
+        return "vi"
 
     def container(self) -> Selector | None:
         for query in self.CONTENT:

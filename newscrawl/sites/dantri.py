@@ -33,17 +33,6 @@ ARTICLE_PATH = re.compile(r"^/(?:[a-z0-9-]+/){0,2}[a-z0-9-]+-(?P<id>\d{15,17}|\d
 STAMP = "Dân trí"
 
 
-class StampLoader(ArticleLoader):
-    """Drops the sapo's ``<span>Dân trí</span>`` stamp, which the 2016 layout prints with no separator
-    (``strip_lede_prefix`` only knows prefixes followed by a dash)."""
-
-    def add_lede(self, raw: str | None) -> None:
-        super().add_lede(raw)
-        stamp, lede = self.context.get("lede_stamp"), self.get_output_value("lede")
-        if stamp and lede and fold_key(lede[: len(stamp)]) == fold_key(stamp):
-            self.replace_value("lede", lede[len(stamp):])
-
-
 class DanTriArticle(ArticleParser):
     """Article page of the current layouts (2021 ``singular-*`` and e-magazine; late-2020 ``dt-news__*``)."""
 
@@ -62,13 +51,8 @@ class DanTriArticle(ArticleParser):
         video_blocks=(".VCSortableInPreviewMode[type=VideoStream]", "video", "iframe[src*=youtube]",
                       "iframe[src*=video]"))
 
-    def new_loader(self) -> ArticleLoader:
-        """The base loader, as a :class:`StampLoader` told this page's sapo stamp."""
-        context = super().new_loader().context
-        return StampLoader(**context, lede_stamp=self.sapo_stamp())
-
-    def sapo_stamp(self) -> str | None:
-        """The sapo's leading ``<span>`` when it is the ``Dân trí`` stamp."""
+    def lede_stamp(self) -> str | None:
+        """The sapo's leading ``<span>`` when it is the ``Dân trí`` stamp (printed with no separator)."""
         for query in self.SAPO:
             first = self.page.sel.css(query).xpath("./*[1][self::span]//text()").getall()
             if first:

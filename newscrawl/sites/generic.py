@@ -88,7 +88,7 @@ def article_id(url: str) -> str | None:
 class GenericLoader(ArticleLoader):
     """The item loader with the lede's site stamp removed by the page's own site names."""
 
-    def add_lede(self, raw: str | None) -> None:
+    def add_lede(self, raw: str | None, *, stamp: str | None = None, location: str | None = None) -> None:
         raw = clean_text(raw)
         if raw:
             self.add_value("lede_raw", raw)

@@ -20,8 +20,6 @@ from urllib.parse import urlsplit
 from newscrawl.extraction.body import Body, BodyRules
 from newscrawl.extraction.page import strip_query
 from newscrawl.extraction.text import clean_text, fold_key
-from newscrawl.items import ArticleItem
-from newscrawl.loaders import ArticleLoader
 from newscrawl.sites.base import (
     ArticleParser,
     ListingEntry,
@@ -50,16 +48,6 @@ def language_of(url: str) -> str:
     return "en" if (urlsplit(url).hostname or "").lower().startswith("e.") else "vi"
 
 
-class _Loader(ArticleLoader):
-    """The article loader, plus: the sapo's location stamp stays in ``lede_raw`` but not in ``lede``."""
-
-    def add_lede(self, raw: str | None) -> None:
-        super().add_lede(raw)
-        stamp, lede = self.context.get("location_stamp"), self.get_output_value("lede")
-        if stamp and lede and lede.startswith(stamp + " "):
-            self.replace_value("lede", lede[len(stamp):].strip())
-
-
 class VnExpressArticle(ArticleParser):
     TITLE = ("h1.title-detail", "h1")
     SAPO = ("p.description",)
@@ -75,14 +63,10 @@ class VnExpressArticle(ArticleParser):
         video_blocks=(".box_embed_video_parent", ".box_embed_video", "video", "iframe[src*=video]",
                       "iframe[src*=youtube]"))
 
-    def new_loader(self) -> ArticleLoader:
-        item = ArticleItem(url=self.page.url, site=self.site.key, extraction=self.extraction,
-                           language=language_of(self.page.url))
-        return _Loader(item=item, dates=self.dates, fetched_at=self.page.fetched_at,
-                       lede_prefixes=self.site.lede_prefixes, site_names=self.site.names,
-                       location_stamp=self.location_stamp())
+    def language(self) -> str:
+        return language_of(self.page.url)
 
-    def location_stamp(self) -> str | None:
+    def location(self) -> str | None:
         """The dateline (``Nhật Bản``) a ``span.location-stamp`` prints at the start of the sapo."""
         sapo = self.page.sel.css(", ".join(self.SAPO))[:1]
         return clean_text(" ".join(sapo.css("span.location-stamp ::text").getall())) or None
