@@ -8,7 +8,7 @@ SITE ?= ttv
 ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: venv crawl test test-fast replay lint clean
+.PHONY: venv crawl test replay clean bench-speed
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (set PYTHON=/path/to/python3.11)" >&2; exit 1; }
@@ -44,3 +44,7 @@ $(BENCH_ACCURACY_STAMP): $(STAMP) pyproject.toml
 
 bench-accuracy: $(BENCH_ACCURACY_STAMP)
 	$(BIN)/python -m benchmarks.accuracy $(ARGS)
+
+## bench-speed: extraction time as ratios to a bare lxml parse and to trafilatura; RSS over 50,000 pages
+bench-speed: $(BENCH_ACCURACY_STAMP)
+	$(BIN)/python -m benchmarks.speed $(ARGS)
