@@ -246,6 +246,54 @@ class ListingParser:
         return None
 
 
+class LinkListing(ListingParser):
+    """Template for listings that are article links in page order, each with the time printed in
+    the listing item (``ITEM_NODES``) that links it. Hooks: ``_same_site``, ``_link_title``,
+    ``_time_of``, ``_zone_id``, ``_categories``."""
+
+    ITEM_NODES: ClassVar[str] = ""
+
+    def parse(self) -> ListingPage:
+        times = self._item_times()
+        entries = []
+        for link in self.page.sel.xpath("//a[@href]"):
+            url = self.page.absolute(link.attrib["href"])
+            article_id = self.site.article_id(url) if url and self._same_site(url) else None
+            if url is None or article_id is None:
+                continue
+            raw, iso = times.get(strip_query(url), (None, None))
+            entries.append(ListingEntry(url=url, article_id=article_id, title=self._link_title(link),
+                                        published_at=iso, published_at_raw=raw))
+        return ListingPage(entries=dedup_entries(entries), zone_id=self._zone_id(),
+                           category_urls=self._categories())
+
+    def _same_site(self, url: str) -> bool:
+        return self.site.owns(url)
+
+    def _link_title(self, link: Selector) -> str | None:
+        return clean_text(link.attrib.get("title")) or clean_text(" ".join(link.css("::text").getall())) or None
+
+    def _item_times(self) -> dict[str, tuple[str | None, str | None]]:
+        """URL (query dropped) -> (raw, ISO) of the time printed in the listing item that links it."""
+        found: dict[str, tuple[str | None, str | None]] = {}
+        for node in self.page.sel.css(self.ITEM_NODES) if self.ITEM_NODES else ():
+            parsed = self._time_of(node)
+            for href in node.xpath(".//a/@href").getall() if parsed else ():
+                url = self.page.absolute(href)
+                if url:
+                    found.setdefault(strip_query(url), parsed)  # type: ignore[arg-type]
+        return found
+
+    def _time_of(self, node: Selector) -> tuple[str, str] | None:
+        return None
+
+    def _zone_id(self) -> str | None:
+        return None
+
+    def _categories(self) -> list[str]:
+        return []
+
+
 @dataclass(frozen=True)
 class Site:
     """A registry entry: everything the spider and ``newscrawl extract`` need to know about a site."""

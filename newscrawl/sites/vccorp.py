@@ -14,14 +14,7 @@ from urllib.parse import urlsplit
 from newscrawl.extraction.body import Body, BodyRules
 from newscrawl.extraction.dates import vccorp_id_time
 from newscrawl.extraction.text import clean_text
-from newscrawl.sites.base import (
-    ArticleParser,
-    ListingEntry,
-    ListingPage,
-    ListingParser,
-    Site,
-    dedup_entries,
-)
+from newscrawl.sites.base import ArticleParser, LinkListing, ListingPage, Site
 
 DROP = (
     "[data-check-position]", "div[id^=admzone]", ".admzone", "zone", ".c-banner", ".adbro", ".InreadPc",
@@ -112,42 +105,17 @@ CATEGORY_PATH = re.compile(r"^/[a-z0-9-]+(?:/[a-z0-9-]+)?\.(?:htm|chn)$")
 NOT_CATEGORY = re.compile(r"^/(?:timeline|rss|print|tim-kiem|search|tag|video-|sitemap|lien-he|gioi-thieu)")
 
 
-class VCCorpListing(ListingParser):
+class VCCorpListing(LinkListing):
     """Home, category and ``/timelinelist/{zone}/{page}.htm`` pages of the platform."""
 
-    def parse(self) -> ListingPage:
-        times = self._item_times()
-        entries = []
-        for link in self.page.sel.xpath("//a[@href]"):
-            url = self.page.absolute(link.attrib["href"])
-            if not url or not self._same_site(url):
-                continue
-            article_id = self.site.article_id(url)
-            if article_id is None:
-                continue
-            title = clean_text(link.attrib.get("title")) or clean_text(" ".join(link.css("::text").getall()))
-            entry = ListingEntry(url=url, article_id=article_id, title=title or None)
-            entry.published_at_raw, entry.published_at = times.get(url, (None, None))
-            entries.append(entry)
-        zone = clean_text(self.page.hidden_inputs.get("hdZoneId"))
-        return ListingPage(entries=dedup_entries(entries), zone_id=zone if zone not in ("", "0") else None,
-                           category_urls=self._categories())
+    ITEM_NODES = ITEM_NODES
 
     def _same_site(self, url: str) -> bool:
         return urlsplit(url).netloc == urlsplit(self.page.url).netloc or self.site.owns(url)
 
-    def _item_times(self) -> dict[str, tuple[str | None, str | None]]:
-        """URL -> (raw, ISO) of the time printed in the listing item that links it."""
-        found: dict[str, tuple[str | None, str | None]] = {}
-        for node in self.page.sel.css(ITEM_NODES):
-            hrefs = node.xpath(".//a/@href").getall()
-            parsed = self._time_of(node)
-            if parsed:
-                for href in hrefs:
-                    url = self.page.absolute(href)
-                    if url:
-                        found.setdefault(url, parsed)
-        return found
+    def _zone_id(self) -> str | None:
+        zone = clean_text(self.page.hidden_inputs.get("hdZoneId"))
+        return zone if zone not in ("", "0") else None
 
     def _time_of(self, node) -> tuple[str, str] | None:  # noqa: ANN001
         for query in ITEM_TIME:

@@ -20,14 +20,7 @@ from urllib.parse import urlsplit
 from newscrawl.extraction.body import Body, BodyRules
 from newscrawl.extraction.page import strip_query
 from newscrawl.extraction.text import clean_text, fold_key
-from newscrawl.sites.base import (
-    ArticleParser,
-    ListingEntry,
-    ListingPage,
-    ListingParser,
-    Site,
-    dedup_entries,
-)
+from newscrawl.sites.base import ArticleParser, LinkListing, ListingPage, Site
 
 # /{slug}-{7 digits}.html; before 2017 (and on the English edition) section folders precede the slug.
 ARTICLE_PATH = re.compile(r"^/(?:[a-z0-9-]+/)*[a-z0-9-]+-(?P<id>\d{7})\.html$")
@@ -83,38 +76,16 @@ class VnExpressArticle(ArticleParser):
         return super().content_type(title, body)
 
 
-class VnExpressListing(ListingParser):
+class VnExpressListing(LinkListing):
     """Home, category and ``-p{N}`` pages of either edition: article links in page order."""
 
-    def parse(self) -> ListingPage:
-        times = self._item_times()
-        entries = []
-        for link in self.page.sel.xpath("//a[@href]"):
-            url = self.page.absolute(link.attrib["href"]) or ""
-            article_id = self.site.article_id(url) if self._same_edition(url) else None
-            if article_id is None:
-                continue
-            title = clean_text(link.attrib.get("title")) or clean_text(" ".join(link.css("::text").getall()))
-            raw, iso = times.get(strip_query(url), (None, None))
-            entries.append(ListingEntry(url=url, article_id=article_id, title=title or None,
-                                        published_at=iso, published_at_raw=raw))
-        return ListingPage(entries=dedup_entries(entries), category_urls=self._categories())
+    ITEM_NODES = ITEM_NODES
 
-    def _same_edition(self, url: str) -> bool:
+    def _same_site(self, url: str) -> bool:
+        """The page's own edition only, and none of the group's other sites (raovat, video …)."""
         host = (urlsplit(url).hostname or "").lower()
         return (self.site.owns(url) and host not in OTHER_HOSTS
                 and language_of(url) == language_of(self.page.url))
-
-    def _item_times(self) -> dict[str, tuple[str | None, str | None]]:
-        """URL -> (raw, ISO) of the time shown in the listing item that links it."""
-        found: dict[str, tuple[str | None, str | None]] = {}
-        for node in self.page.sel.css(ITEM_NODES):
-            parsed = self._time_of(node)
-            for href in node.xpath(".//a/@href").getall() if parsed else ():
-                url = self.page.absolute(href)
-                if url and parsed:
-                    found.setdefault(strip_query(url), parsed)
-        return found
 
     def _time_of(self, node) -> tuple[str, str] | None:  # noqa: ANN001
         """Any machine ``datetime`` attribute first (the text is a stale ``2h trước``), then the texts."""
@@ -133,7 +104,7 @@ class VnExpressListing(ListingParser):
         urls: list[str] = []
         for href in self.page.sel.css(", ".join(MENU)).xpath("@href").getall():
             url = self.page.absolute(href)
-            if not url or not self._same_edition(url) or self.site.article_id(url):
+            if not url or not self._same_site(url) or self.site.article_id(url):
                 continue
             parts = urlsplit(strip_query(url))
             path = parts.path.rstrip("/") or "/"

@@ -14,19 +14,16 @@ No pagination link, sitemap or feed is referenced by the saved page, so the walk
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newscrawl.extraction.body import Body, BodyRules
 from newscrawl.extraction.page import strip_query
 from newscrawl.extraction.text import clean_text
-from newscrawl.sites.base import (
-    ArticleParser,
-    ListingEntry,
-    ListingPage,
-    ListingParser,
-    Site,
-    dedup_entries,
-)
+from newscrawl.sites.base import ArticleParser, LinkListing, ListingPage, Site
+
+if TYPE_CHECKING:
+    from parsel import Selector
 
 ARTICLE_PATH = re.compile(r"^/[a-z0-9-]+-post(?P<id>\d+)\.html$")
 # ``article.the-article`` carries ``type-<kind>``; only ``type-text`` is pinned by a saved page.
@@ -60,34 +57,15 @@ class ZnewsArticle(ArticleParser):
             or super().content_type(title, body)
 
 
-class ZnewsListing(ListingParser):
+class ZnewsListing(LinkListing):
     """Home and category pages: article links in page order with the item's printed time."""
 
-    def parse(self) -> ListingPage:
-        times = self._item_times()
-        entries = []
-        for link in self.page.sel.xpath("//a[@href]"):
-            url = self.page.absolute(link.attrib["href"]) or ""
-            article_id = self.site.article_id(url) if self.site.owns(url) else None
-            if article_id is None:
-                continue
-            # a link wrapping a whole card (title, summary, time) is named by its heading
-            named = (link.css("h2, h3, .title")[:1] or [link])[0]
-            title = clean_text(link.attrib.get("title")) or clean_text(" ".join(named.css("::text").getall()))
-            raw, iso = times.get(strip_query(url), (None, None))
-            entries.append(ListingEntry(url=url, article_id=article_id, title=title or None,
-                                        published_at=iso, published_at_raw=raw))
-        return ListingPage(entries=dedup_entries(entries), category_urls=self._categories())
+    ITEM_NODES = ITEM_NODES
 
-    def _item_times(self) -> dict[str, tuple[str | None, str | None]]:
-        found: dict[str, tuple[str | None, str | None]] = {}
-        for node in self.page.sel.css(ITEM_NODES):
-            parsed = self._time_of(node)
-            for href in node.xpath(".//a/@href").getall() if parsed else ():
-                url = self.page.absolute(href)
-                if url and parsed:
-                    found.setdefault(strip_query(url), parsed)
-        return found
+    def _link_title(self, link: Selector) -> str | None:
+        """A link wrapping a whole card (title, summary, time) is named by its heading."""
+        named = (link.css("h2, h3, .title")[:1] or [link])[0]
+        return clean_text(link.attrib.get("title")) or clean_text(" ".join(named.css("::text").getall())) or None
 
     def _time_of(self, node) -> tuple[str, str] | None:  # noqa: ANN001
         """``span.time`` + ``span.date`` (absolute) before ``span.friendly-time`` (often relative)."""
