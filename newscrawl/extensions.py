@@ -154,7 +154,9 @@ class RunState:
         found = []
         listing_pages = stats.get("newscrawl/pages/listing", 0) + stats.get("newscrawl/pages/feed", 0)
         entries = stats.get("newscrawl/listing/entries", 0) + stats.get("newscrawl/feed/entries", 0)
-        if listing_pages and not entries:
+        if not listing_pages:
+            found.append("no_listing_pages")  # the site is down, moved, or blocks us
+        elif not entries:
             found.append("no_listing_entries")
         if stats.get("newscrawl/pages/article", 0) and not self.fill["items"]:
             found.append("no_items")

@@ -237,3 +237,14 @@ def test_robots_crawl_delay_is_honoured(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert "'newscrawl/crawl_delay/127.0.0.1': 0.5" in done.stderr
     assert elapsed >= (requests - 2) * 0.5  # every request after robots.txt waited its turn
+
+
+def test_unreachable_site_raises_an_alarm(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a loopback port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    done = crawl(f"http://127.0.0.1:{port}", tmp_path, "-s", "RETRY_TIMES=0")
+    assert done.returncode == 3
+    assert "no_listing_pages" in summary(tmp_path)["alarms"]
