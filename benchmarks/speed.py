@@ -134,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--memory", type=int, default=50_000, help="articles for the memory run (0: skip)")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "SPEED.md", help="Markdown report")
     ns = parser.parse_args(argv)
     result: dict[str, Any] = {"date": datetime.now(VN_TZ).isoformat(timespec="seconds"),
                               "speed": speed(ns.pages, ns.rounds)}
@@ -143,7 +144,28 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result["memory"], indent=2))
     if ns.json:
         ns.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    ns.out.write_text(report(result), encoding="utf-8")
     return 0
+
+
+def report(result: dict[str, Any]) -> str:
+    """The Markdown written to benchmarks/SPEED.md."""
+    speed_, lines = result["speed"], []
+    lines += ["# Speed and memory", "", "Written by `python -m benchmarks.speed` (`make bench-speed`); do not edit.",
+              "", f"- Date: {result['date']}; machine: 2 cores; pages: {speed_['pages']} "
+              f"(article fixtures + generated test-site pages); median of {speed_['rounds']} rounds", "",
+              "| system | ms per page | ratio to a bare lxml parse |", "|---|---|---|"]
+    for name, seconds in speed_["seconds_per_page"].items():
+        lines.append(f"| {name} | {seconds * 1000:.3f} | {speed_['ratio_to_lxml'][name]:.2f}x |")
+    if speed_.get("newscrawl_speedup_vs_trafilatura"):
+        lines += ["", f"newscrawl is {speed_['newscrawl_speedup_vs_trafilatura']:.2f}x faster than trafilatura."]
+    memory_ = result.get("memory")
+    if memory_:
+        samples = ", ".join(f"{n:,}: {mb} MB" for n, mb in memory_["rss_mb"])
+        lines += ["", f"## Memory over {memory_['articles']:,} extractions", "", f"RSS after N articles: {samples}.",
+                  f"Growth after the first sample: {memory_['growth_mb_after_first_sample']} MB "
+                  f"(ratio {memory_['growth_ratio']})."]
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
