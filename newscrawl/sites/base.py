@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from newscrawl.extraction.body import Body, BodyRules, extract_body
 from newscrawl.extraction.dates import DateParser, ParsedDate
-from newscrawl.extraction.page import Page, strip_query
+from newscrawl.extraction.page import Page, compiled, strip_query, visible_text
 from newscrawl.extraction.text import clean_text
 from newscrawl.items import ArticleItem
 from newscrawl.loaders import ArticleLoader
@@ -217,7 +217,8 @@ class ArticleParser:
     def tags(self) -> list[str]:
         if not self.TAGS:
             return []
-        return [t.strip(" ,;") for t in self.page.sel.css(self.TAGS).css("::text").getall()]
+        nodes = compiled(self.TAGS)(self.page.sel.root)
+        return [t.strip(" ,;") for node in nodes for t in visible_text(node)]
 
     def source(self) -> str | None:
         text = self.page.first_text(*self.SOURCE) if self.SOURCE else None

@@ -6,11 +6,6 @@ Old URLs carry a category folder and a ``ca<zone>`` suffix after the id
 2014 mobile parser (newscrawl.sites.vccorp_mobile).
 """
 
-from dataclasses import replace
+from newscrawl.sites.vccorp_mobile import chn_tenant_2014
 
-from newscrawl.sites.vccorp import tenant
-from newscrawl.sites.vccorp_mobile import CHN_ARTICLE_PATH, MOBILE_UNTIL, VCCorpMobileArticle
-
-MOBILE_2014 = ((MOBILE_UNTIL, VCCorpMobileArticle),)
-SITE = replace(tenant("cafebiz", "CafeBiz", "cafebiz.vn", ext="chn", versions=MOBILE_2014),
-               article_path_re=CHN_ARTICLE_PATH)
+SITE = chn_tenant_2014("cafebiz", "CafeBiz", "cafebiz.vn")

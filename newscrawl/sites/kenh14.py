@@ -20,7 +20,7 @@ from newscrawl.extraction.page import strip_query
 from newscrawl.extraction.text import clean_text
 from newscrawl.sites.base import ListingPage, Site
 from newscrawl.sites.vccorp import NOT_CATEGORY, VCCorpArticle, VCCorpListing
-from newscrawl.sites.vccorp_mobile import CHN_ARTICLE_PATH, MOBILE_UNTIL, VCCorpMobileArticle
+from newscrawl.sites.vccorp_mobile import CHN_ARTICLE_PATH, MOBILE_2014
 
 CATEGORY_CHN = re.compile(r"^/[a-z0-9-]+(?:/[a-z0-9-]+)?\.chn$")
 NOT_A_SECTION = re.compile(r"-\d{4,}\.chn$|^/adv\.chn$")  # video pages (…-208180.chn), the ad-sales page
@@ -160,6 +160,6 @@ SITE = Site(
     article_parser=VCCorpArticle,
     listing_parser=Kenh14Listing,
     article_path_re=CHN_ARTICLE_PATH,
-    versions=((MOBILE_UNTIL, VCCorpMobileArticle),),
+    versions=MOBILE_2014,
     names=("kenh14", "Kenh14", "Kênh14", "kenh14.vn", "Kenh14.vn", "VCCorp", "VCCorp.vn"),
 )

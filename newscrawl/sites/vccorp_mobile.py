@@ -34,7 +34,8 @@ from newscrawl.extraction.captions import split_credit
 from newscrawl.extraction.text import clean_text
 from newscrawl.items import ImageItem
 from newscrawl.loaders import ArticleLoader
-from newscrawl.sites.vccorp import DROP, VCCorpArticle
+from newscrawl.sites.base import Site
+from newscrawl.sites.vccorp import DROP, VCCorpArticle, tenant
 
 MOBILE_UNTIL = date(2016, 12, 31)
 """Last fetch day read with the mobile parser: the layout is attested by pages stored until 2016."""
@@ -148,3 +149,12 @@ def _flow(el: etree._Element) -> Iterator[etree._Element | str]:
             yield from _flow(child)
             if child.tail:
                 yield child.tail
+
+
+MOBILE_2014 = ((MOBILE_UNTIL, VCCorpMobileArticle),)
+"""``Site.versions`` for a ``.chn`` tenant that had the 2014 mobile layout."""
+
+
+def chn_tenant_2014(key: str, name: str, domain: str) -> Site:
+    """A ``.chn`` tenant (old and new URL shapes) whose pages fetched up to 2016 are the mobile layout."""
+    return tenant(key, name, domain, ext="chn", article_path_re=CHN_ARTICLE_PATH, versions=MOBILE_2014)
