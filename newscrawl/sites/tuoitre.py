@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from newscrawl.extraction.body import Body, BodyRules
 from newscrawl.extraction.text import clean_text
 from newscrawl.loaders import ArticleLoader
-from newscrawl.sites.base import ListingEntry, ListingPage, Site, dedup_entries
+from newscrawl.sites.base import ListingPage, Site
 from newscrawl.sites.vccorp import VCCorpArticle, VCCorpListing
 
 if TYPE_CHECKING:
@@ -78,23 +78,7 @@ class TuoiTre2015Article(TuoiTreArticle):
 class TuoiTreListing(VCCorpListing):
     """Platform home, category and ``/timeline/{zone}/trang-{N}.htm`` pages, and the 2015 home page."""
 
-    def parse(self) -> ListingPage:
-        times = self._item_times()
-        entries = []
-        for link in self.page.sel.xpath("//a[@href]"):
-            url = self.page.absolute(link.attrib["href"])
-            article_id = self.site.article_id(url) if url and self._same_site(url) else None
-            if article_id is None:
-                continue
-            entry = ListingEntry(url=url, article_id=article_id, title=self._title(link))
-            entry.published_at_raw, entry.published_at = times.get(url, (None, None))
-            entries.append(entry)
-        zone = clean_text(self.page.hidden_inputs.get("hdZoneId"))
-        return ListingPage(entries=dedup_entries(entries), zone_id=zone if zone not in ("", "0") else None,
-                           category_urls=self._categories())
-
-    @staticmethod
-    def _title(link: Selector) -> str | None:
+    def _link_title(self, link: Selector) -> str | None:
         """The ``title`` attribute without the markup the 2015 CMS left in it (``<span>…</span>``), else
         the link text without its comment counter."""
         title = clean_text(TAG_RE.sub("", link.attrib.get("title") or ""))
